@@ -1,0 +1,12 @@
+package dev.timeledger.command.worklog;
+
+import dev.timeledger.command.DomainException;
+
+/** The user has no timesheet in the actor's tenant. */
+public class TimesheetNotFound extends DomainException {
+
+	TimesheetNotFound(WorklogId worklogId) {
+		super("timesheet-not-found", Kind.NOT_FOUND, "user " + worklogId.userId() + " has no timesheets");
+	}
+
+}

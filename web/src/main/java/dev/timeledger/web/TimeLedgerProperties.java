@@ -1,0 +1,63 @@
+package dev.timeledger.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code timeledger.*} settings. Every one has a default that runs a single node on
+ * the embedded PostgreSQL; the README's configuration table lists them.
+ *
+ * @param dataDir where the embedded database and the local signing key live
+ * @param security how tokens map to tenants, users and roles
+ * @param embeddedPostgres the embedded database used when no datasource URL is set
+ * @param commands how writes are executed
+ * @param snapshotThreshold events of a worklog between two snapshots
+ */
+@ConfigurationProperties("timeledger")
+public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
+		@DefaultValue EmbeddedPostgres embeddedPostgres, @DefaultValue Commands commands,
+		@DefaultValue("100") int snapshotThreshold) {
+
+	/**
+	 * Claim names and local-mode tokens.
+	 *
+	 * @param tenantClaim the claim that holds the tenant id
+	 * @param rolesClaim the claim that holds the roles (a list of strings)
+	 * @param nameClaim the claim that holds the display name
+	 * @param zoneClaim the claim that holds the user's time zone (default UTC)
+	 * @param localTokenTtl how long tokens issued by the local dev endpoint live
+	 */
+	public record Security(@DefaultValue("tenant_id") String tenantClaim, @DefaultValue("roles") String rolesClaim,
+			@DefaultValue("name") String nameClaim, @DefaultValue("zone") String zoneClaim,
+			@DefaultValue("12h") Duration localTokenTtl) {
+	}
+
+	/**
+	 * The embedded PostgreSQL.
+	 *
+	 * @param port the port, 0 for a free one
+	 * @param ephemeral a throw-away server in a temporary directory without fsync, for
+	 * tests
+	 * @param freshDatabase whether each application context gets a database of its own
+	 */
+	public record EmbeddedPostgres(@DefaultValue("0") int port, @DefaultValue("false") boolean ephemeral,
+			@DefaultValue("false") boolean freshDatabase) {
+	}
+
+	/**
+	 * Writes.
+	 *
+	 * @param maxBodySize the largest request body accepted
+	 * @param retries how often a write that lost an optimistic-concurrency race is
+	 * retried
+	 * @param idempotencyTtl how long an Idempotency-Key's answer is kept
+	 */
+	public record Commands(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("5") int retries,
+			@DefaultValue("24h") Duration idempotencyTtl) {
+	}
+
+}

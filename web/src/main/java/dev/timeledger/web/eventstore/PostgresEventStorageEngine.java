@@ -1,0 +1,118 @@
+package dev.timeledger.web.eventstore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC storage engine, fitted to PostgreSQL: JSONB payloads, {@code timestamptz}
+ * times, and appends serialized by a transaction-scoped advisory lock.
+ * <p>
+ * The lock is what makes the global index a commit order: an append takes its indexes
+ * only after every earlier append has committed or rolled back. A reader therefore never
+ * sees a position before an earlier one is visible, so positions can be handed to clients
+ * as resume points and no event processor can skip a late commit (ADR 0003).
+ */
+final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+	/** The advisory lock key of appends ("TLAPPEND" in ASCII). */
+	static final long APPEND_LOCK = 0x544c415050454e44L;
+
+	private final TransactionManager transactions;
+
+	private final EventSchema schema;
+
+	PostgresEventStorageEngine(Builder builder, TransactionManager transactions, EventSchema schema) {
+		super(builder);
+		this.transactions = transactions;
+		this.schema = schema;
+	}
+
+	@Override
+	protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.transactions.executeInTransaction(() -> {
+			Connection connection = getConnection();
+			try {
+				try (Statement lock = connection.createStatement()) {
+					lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
+				}
+				long last = insert(connection, events, serializer);
+				AppendedPosition.recordInCurrentUnitOfWork(last);
+			}
+			catch (SQLException ex) {
+				handlePersistenceException(ex, events.get(0));
+			}
+			finally {
+				JdbcUtils.closeQuietly(connection);
+			}
+		});
+	}
+
+	private long insert(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
+			throws SQLException {
+		String row = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
+		String sql = "INSERT INTO " + this.schema.domainEventTable() + " (" + this.schema.domainEventFields()
+				+ ") VALUES " + String.join(", ", Collections.nCopies(events.size(), row)) + " RETURNING "
+				+ this.schema.globalIndexColumn();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int parameter = 1;
+			for (EventMessage<?> event : events) {
+				DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
+				SerializedObject<String> payload = domainEvent.serializePayload(serializer, String.class);
+				SerializedObject<String> metaData = domainEvent.serializeMetaData(serializer, String.class);
+				statement.setString(parameter++, domainEvent.getIdentifier());
+				statement.setString(parameter++, domainEvent.getAggregateIdentifier());
+				statement.setLong(parameter++, domainEvent.getSequenceNumber());
+				statement.setString(parameter++, domainEvent.getType());
+				writeTimestamp(statement, parameter++, domainEvent.getTimestamp());
+				statement.setString(parameter++, payload.getType().getName());
+				statement.setString(parameter++, payload.getType().getRevision());
+				statement.setString(parameter++, payload.getData());
+				statement.setString(parameter++, metaData.getData());
+			}
+			long last = -1;
+			try (ResultSet keys = statement.executeQuery()) {
+				while (keys.next()) {
+					last = Math.max(last, keys.getLong(1));
+				}
+			}
+			return last;
+		}
+	}
+
+	@Override
+	protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp) throws SQLException {
+		statement.setObject(position, timestamp.atOffset(ZoneOffset.UTC));
+	}
+
+	@Override
+	protected Object readTimeStamp(ResultSet resultSet, String columnName) throws SQLException {
+		return resultSet.getObject(columnName, OffsetDateTime.class);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	protected <T> T readPayload(ResultSet resultSet, String columnName) throws SQLException {
+		return (T) resultSet.getString(columnName);
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.timeledger.web.eventstore;
+
+import dev.timeledger.events.EventCatalog;
+import dev.timeledger.events.EventCatalog.EventType;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+
+/**
+ * Stores events under their public name and revision from {@link EventCatalog} (such as
+ * {@code TimesheetApproved}, revision {@code 1}) instead of a Java class name, so that
+ * the stored data and the feed never depend on where a class lives. Anything else passes
+ * through to the wrapped serializer unchanged.
+ */
+final class PublicNameSerializer implements Serializer {
+
+	private final Serializer delegate;
+
+	PublicNameSerializer(Serializer delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+		SerializedObject<T> serialized = this.delegate.serialize(object, expectedRepresentation);
+		return EventCatalog.byClass(object.getClass())
+			.<SerializedObject<T>>map((type) -> new SimpleSerializedObject<>(serialized.getData(),
+					expectedRepresentation, type.name(), type.revision()))
+			.orElse(serialized);
+	}
+
+	@Override
+	public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+		return this.delegate.canSerializeTo(expectedRepresentation);
+	}
+
+	@Override
+	public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+		SerializedObject<S> forDelegate = EventCatalog.byName(serializedObject.getType().getName())
+			.<SerializedObject<S>>map((type) -> new SimpleSerializedObject<>(serializedObject.getData(),
+					serializedObject.getContentType(),
+					new SimpleSerializedType(type.javaType().getName(), serializedObject.getType().getRevision())))
+			.orElse(serializedObject);
+		return this.delegate.deserialize(forDelegate);
+	}
+
+	@Override
+	public Class classForType(SerializedType type) {
+		return EventCatalog.byName(type.getName())
+			.<Class>map(EventType::javaType)
+			.orElseGet(() -> this.delegate.classForType(type));
+	}
+
+	@Override
+	public SerializedType typeForClass(Class type) {
+		return EventCatalog.byClass(type)
+			.<SerializedType>map((eventType) -> new SimpleSerializedType(eventType.name(), eventType.revision()))
+			.orElseGet(() -> this.delegate.typeForClass(type));
+	}
+
+	@Override
+	public Converter getConverter() {
+		return this.delegate.getConverter();
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.timeledger.web.security;
+
+import java.util.Set;
+
+import dev.timeledger.command.Actor;
+import dev.timeledger.command.Role;
+
+/**
+ * The authenticated user of a request, read from its token.
+ *
+ * @param tenantId the tenant claim
+ * @param userId the subject
+ * @param name the display name, the subject when the token has none
+ * @param roles the known roles of the roles claim
+ * @param zone the user's time zone, UTC when the token has none
+ */
+public record Caller(String tenantId, String userId, String name, Set<Role> roles, String zone) {
+
+	public Actor actor() {
+		return new Actor(this.tenantId, this.userId, this.roles);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	/** The user a path means: {@code me} is the caller. */
+	public String resolve(String userId) {
+		return "me".equals(userId) ? this.userId : userId;
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.timeledger.web.security;
+
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.timeledger.web.TimeLedgerProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Local mode: with no identity provider configured, the server accepts only RS256 tokens
+ * signed by its own key and issued by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnLocalMode
+class LocalModeConfiguration {
+
+	@Bean
+	RSAKey localSigningKey(TimeLedgerProperties properties) {
+		return LocalSigningKey.loadOrCreate(properties.dataDir());
+	}
+
+	@Bean
+	LocalTokens localTokens(RSAKey localSigningKey, TimeLedgerProperties properties, Clock clock) {
+		return new LocalTokens(localSigningKey, properties.security().localTokenTtl(), clock);
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(RSAKey localSigningKey) throws JOSEException {
+		RSAPublicKey publicKey = localSigningKey.toRSAPublicKey();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
+			.signatureAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
+		return decoder;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.timeledger.web.security;
+
+import java.util.List;
+
+import dev.timeledger.web.TimeLedgerProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every API call carries a bearer token (API.md "Identity"). Tokens come from the
+ * identity provider set with Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties, or in local mode from
+ * the server itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, TimeLedgerProperties properties) throws Exception {
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/dev/tokens")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new CallerConverter(properties.security())))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new CallerArgumentResolver());
+	}
+
+}
