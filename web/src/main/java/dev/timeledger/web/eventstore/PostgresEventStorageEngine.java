@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,6 +20,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -55,6 +59,7 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				try (Statement lock = connection.createStatement()) {
 					lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
 				}
+				requireNextSequences(connection, events);
 				long last = insert(connection, events, serializer);
 				AppendedPosition.recordInCurrentUnitOfWork(last);
 			}
@@ -65,6 +70,38 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				JdbcUtils.closeQuietly(connection);
 			}
 		});
+	}
+
+	/**
+	 * Detects a lost optimistic-concurrency race before inserting, so that a conflicting
+	 * append takes no global index and leaves no gap. Exact, because the lock is held;
+	 * the unique key on (aggregate, sequence) stays as the safety net.
+	 */
+	private void requireNextSequences(Connection connection, List<? extends EventMessage<?>> events)
+			throws SQLException {
+		Map<String, Long> firstSequences = new LinkedHashMap<>();
+		for (EventMessage<?> event : events) {
+			DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
+			firstSequences.putIfAbsent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT " + this.schema.aggregateIdentifierColumn() + ", max("
+					+ this.schema.sequenceNumberColumn() + ") FROM " + this.schema.domainEventTable() + " WHERE "
+					+ this.schema.aggregateIdentifierColumn() + " = ANY (?) GROUP BY 1")) {
+			statement.setArray(1, connection.createArrayOf("text", firstSequences.keySet().toArray()));
+			Map<String, Long> stored = new HashMap<>();
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					stored.put(rows.getString(1), rows.getLong(2));
+				}
+			}
+			firstSequences.forEach((aggregate, first) -> {
+				if (stored.getOrDefault(aggregate, -1L) != first - 1) {
+					throw new ConcurrencyException("Aggregate " + aggregate + " was changed concurrently: sequence "
+							+ first + " is not next after " + stored.getOrDefault(aggregate, -1L));
+				}
+			});
+		}
 	}
 
 	private long insert(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)

@@ -107,22 +107,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& !problem.getProperties().containsKey("code")) {
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			Problems.withCode(problem, codeFor(statusCode));
 		}
 		return response;
 	}
 
 	private static String readable(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			return "Unknown field '" + unknown.getPropertyName() + "'";
-		}
-		if (cause instanceof InvalidFormatException invalid) {
-			return "Field '" + path(invalid) + "' has an invalid value: " + invalid.getValue();
-		}
-		if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-			return "Field '" + path(mismatched) + "' has the wrong type";
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				return "Unknown field '" + unknown.getPropertyName() + "'";
+			}
+			if (cause instanceof InvalidFormatException invalid) {
+				return "Field '" + path(invalid) + "' has an invalid value: " + invalid.getValue();
+			}
+			if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+				return "Field '" + path(mismatched) + "' has the wrong type";
+			}
 		}
 		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
 			return "The request needs a JSON body";

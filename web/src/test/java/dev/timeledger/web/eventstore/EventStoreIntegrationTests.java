@@ -1,0 +1,109 @@
+package dev.timeledger.web.eventstore;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import dev.timeledger.events.EventCatalog;
+import dev.timeledger.web.support.ApiClient;
+import dev.timeledger.web.support.ApiClient.Response;
+import dev.timeledger.web.support.IntegrationTest;
+import dev.timeledger.web.support.TestWorld;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the event table holds: readable JSON under public names, in commit order. */
+@IntegrationTest
+class EventStoreIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	TestWorld world;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.world = new TestWorld(this.api, this.jdbc);
+	}
+
+	@Test
+	void events_areReadableJson_withPublicNamesTenantAndActor() {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+		List<Map<String, Object>> rows = this.jdbc.sql("""
+				SELECT payload_type, payload_revision, pg_typeof(payload)::text AS column_type,
+				       payload ->> 'tenantId' AS tenant, payload ->> 'actorId' AS actor, payload ->> 'start' AS start
+				FROM domain_event_entry WHERE tenant_id = ? ORDER BY global_index""")
+			.param(this.world.tenant)
+			.query()
+			.listOfRows();
+
+		assertThat(rows).extracting((row) -> row.get("payload_type"))
+			.containsExactly("ProjectCreated", "TimeEntryRecorded");
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(row.get("column_type")).isEqualTo("jsonb");
+			assertThat(row.get("payload_revision")).isEqualTo("1");
+			assertThat(row.get("tenant")).isEqualTo(this.world.tenant);
+			assertThat(EventCatalog.byName((String) row.get("payload_type"))).isPresent();
+		});
+		assertThat(rows.get(0).get("actor")).isEqualTo("mia");
+		assertThat(rows.get(1).get("actor")).isEqualTo("walt");
+		assertThat(rows.get(1).get("start")).isEqualTo("2026-11-16T09:00:00Z");
+	}
+
+	@Test
+	void globalIndex_growsByOnePerEvent() {
+		Response first = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		Response second = this.world.record(this.world.worker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
+
+		assertThat(second.position()).isEqualTo(first.position() + 1 + eventsBetween(first, second));
+		List<Long> all = this.jdbc.sql("SELECT global_index FROM domain_event_entry ORDER BY global_index")
+			.query(Long.class)
+			.list();
+		assertThat(all.get(all.size() - 1) - all.get(0) + 1).isEqualTo(all.size());
+	}
+
+	@Test
+	void appendsWaitForAnOpenAppend_soPositionsFollowCommitOrder() throws Exception {
+		try (Connection held = this.dataSource.getConnection(); Statement statement = held.createStatement()) {
+			held.setAutoCommit(false);
+			statement.execute("SELECT pg_advisory_xact_lock(" + PostgresEventStorageEngine.APPEND_LOCK + ")");
+			CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+					() -> this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z"));
+
+			Thread.sleep(500);
+			assertThat(waiting).isNotDone();
+			held.commit();
+
+			assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+		}
+	}
+
+	private long eventsBetween(Response first, Response second) {
+		return this.jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index > ? AND global_index < ?")
+			.params(first.position(), second.position())
+			.query(Long.class)
+			.single();
+	}
+
+}
