@@ -22,6 +22,8 @@ public class TimeLedgerApplication {
 	}
 
 	public static void main(String[] args) {
+		// no advertising for a hosted console in a self-hosted server's log
+		System.setProperty("disable-axoniq-console-message", "true");
 		SpringApplication.run(TimeLedgerApplication.class, args);
 	}
 

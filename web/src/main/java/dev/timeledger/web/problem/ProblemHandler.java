@@ -65,6 +65,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(Exception ex) {
+		if (DatabaseOutage.causes(ex)) {
+			logger.warn("The database is unreachable: {}", ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "2")
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+						"The database is unreachable; nothing was stored. Try again shortly"));
+		}
 		logger.error("Unexpected error", ex);
 		return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Something went wrong on the server; the change was not stored"));

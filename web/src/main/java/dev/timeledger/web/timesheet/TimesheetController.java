@@ -1,5 +1,6 @@
 package dev.timeledger.web.timesheet;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The approval flow of a worker's week: submission, approval, rejection, notes,
@@ -100,7 +102,8 @@ class TimesheetController {
 		}
 
 		String path() {
-			return "/api/timesheets/" + this.worklog.userId() + "/" + this.week;
+			return "/api/timesheets/" + UriUtils.encodePathSegment(this.worklog.userId(), StandardCharsets.UTF_8) + "/"
+					+ this.week;
 		}
 
 		java.util.function.BiFunction<Object, Long, CommandAnswer> answer(String status) {

@@ -1,5 +1,6 @@
 package dev.timeledger.web.timetracking;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** A worker's own time: the timer and the entries. */
 @RestController
@@ -95,7 +97,8 @@ class TimeEntryController {
 		return this.commands.execute(caller, request, body,
 				() -> new RecordTimeEntry(worklog(caller), caller.actor(), entryId, body.projectId(), body.task(),
 						body.description(), body.start(), body.end(), body.billable(), caller.zone()),
-				(week, position) -> CommandAnswer.created("/api/timesheets/" + caller.userId() + "/" + week,
+				(week, position) -> CommandAnswer.created("/api/timesheets/"
+						+ UriUtils.encodePathSegment(caller.userId(), StandardCharsets.UTF_8) + "/" + week,
 						Map.of("entryId", entryId, "week", week)));
 	}
 
