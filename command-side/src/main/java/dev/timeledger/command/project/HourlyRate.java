@@ -2,6 +2,7 @@ package dev.timeledger.command.project;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Objects;
 
 import dev.timeledger.command.InvalidInput;
 
@@ -30,6 +31,16 @@ record HourlyRate(BigDecimal amount, String currency) {
 			throw new InvalidInput("hourlyRate.currency '" + currency + "' is not an ISO 4217 code");
 		}
 		return new HourlyRate(amount, currency);
+	}
+
+	/** Whether the other rate is the same amount (at any scale) in the same currency. */
+	boolean sameAs(HourlyRate other) {
+		if (other == null) {
+			return false;
+		}
+		boolean sameAmount = (this.amount == null) ? other.amount == null
+				: other.amount != null && this.amount.compareTo(other.amount) == 0;
+		return sameAmount && Objects.equals(this.currency, other.currency);
 	}
 
 }

@@ -40,6 +40,8 @@ public class Project {
 
 	private boolean archived;
 
+	private HourlyRate rate;
+
 	protected Project() {
 	}
 
@@ -64,9 +66,11 @@ public class Project {
 		String newClient = Texts.optional("client", command.client(), MAX_NAME);
 		if (command.rate() != null) {
 			HourlyRate rate = HourlyRate.of(command.rate().amount(), command.rate().currency());
-			apply(new ProjectRateChanged(this.tenantId, this.projectId, rate.amount(), rate.currency(),
-					(command.rate().effectiveFrom() != null) ? command.rate().effectiveFrom() : clock.instant(),
-					actorId));
+			if (!rate.sameAs(this.rate) || command.rate().effectiveFrom() != null) {
+				apply(new ProjectRateChanged(this.tenantId, this.projectId, rate.amount(), rate.currency(),
+						(command.rate().effectiveFrom() != null) ? command.rate().effectiveFrom() : clock.instant(),
+						actorId));
+			}
 		}
 		if (newName != null && !newName.equals(this.name)) {
 			apply(new ProjectRenamed(this.tenantId, this.projectId, newName, actorId));
@@ -90,6 +94,12 @@ public class Project {
 		this.name = event.name();
 		this.client = event.client();
 		this.billable = event.billable();
+		this.rate = new HourlyRate(event.hourlyRate(), event.currency());
+	}
+
+	@EventSourcingHandler
+	void on(ProjectRateChanged event) {
+		this.rate = new HourlyRate(event.hourlyRate(), event.currency());
 	}
 
 	@EventSourcingHandler

@@ -3,8 +3,10 @@ package dev.timeledger.command.worklog;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import dev.timeledger.command.InvalidInput;
 import dev.timeledger.events.IsoWeek;
 import dev.timeledger.events.timesheet.TimeEntryAmended;
 import dev.timeledger.events.timesheet.TimeEntryDeleted;
@@ -48,6 +50,16 @@ class WeekSheets {
 	TrackedEntry entry(String entryId) {
 		return findWeek(entryId).map((week) -> this.weeks.get(week).entries.get(entryId))
 			.orElseThrow(() -> new EntryNotFound(entryId));
+	}
+
+	/**
+	 * Checks that no entry has this id yet.
+	 * @throws InvalidInput when one has
+	 */
+	void requireNewEntryId(String entryId) {
+		if (entryId == null || this.entryWeeks.containsKey(entryId)) {
+			throw new InvalidInput("entry id " + entryId + " is missing or taken");
+		}
 	}
 
 	Optional<String> findWeek(String entryId) {
@@ -122,9 +134,12 @@ class WeekSheets {
 		this.weeks.computeIfAbsent(week, (key) -> new Week()).status = status;
 	}
 
-	boolean isRunningIn(RunningTimer timer, String week) {
-		return timer != null
-				&& IsoWeek.containing(timer.startedAt(), EntrySpan.zone(timer.zone())).toString().equals(week);
+	/**
+	 * Whether the running timer may still record time in the week: it started before the
+	 * week's end, so stopping it now could add time to the week.
+	 */
+	boolean mayRecordInto(RunningTimer timer, String week) {
+		return timer != null && timer.startedAt().isBefore(IsoWeek.parse(week).end(EntrySpan.zone(timer.zone())));
 	}
 
 	/**
@@ -147,6 +162,16 @@ class WeekSheets {
 		private TimesheetStatus status = TimesheetStatus.OPEN;
 
 		private final Map<String, TrackedEntry> entries = new HashMap<>();
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Week week && this.status == week.status && this.entries.equals(week.entries);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.status, this.entries);
+		}
 
 	}
 

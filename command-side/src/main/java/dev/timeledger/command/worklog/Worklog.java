@@ -66,9 +66,10 @@ public class Worklog {
 		if (this.timer != null) {
 			throw new TimerAlreadyRunning(this.timer.startedAt());
 		}
+		this.sheets.requireNewEntryId(command.entryId());
 		ZoneId zone = EntrySpan.zone(command.zone());
 		Instant at = WorklogChecks.notInFuture(command.at(), clock);
-		projects.requireActive(command.actor().tenantId(), command.projectId());
+		projects.requireActive(command.actor().tenantId(), WorklogChecks.projectId(command.projectId()));
 		IsoWeek week = IsoWeek.containing(at, zone);
 		this.sheets.requireEditable(week.toString());
 		Instant now = clock.instant();
@@ -121,7 +122,9 @@ public class Worklog {
 	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
 	String handle(RecordTimeEntry command, ProjectDirectory projects, Clock clock) {
 		WorklogChecks.requireOwnWork(command.worklogId(), command.actor());
-		ProjectFacts project = projects.requireActive(command.actor().tenantId(), command.projectId());
+		this.sheets.requireNewEntryId(command.entryId());
+		ProjectFacts project = projects.requireActive(command.actor().tenantId(),
+				WorklogChecks.projectId(command.projectId()));
 		ZoneId zone = EntrySpan.zone(command.zone());
 		EntrySpan span = checkedSpan(command.start(), command.end(), zone, null, clock);
 		apply(new TimeEntryRecorded(command.actor().tenantId(), command.actor().userId(), span.week().toString(),
@@ -139,7 +142,7 @@ public class Worklog {
 		TrackedEntry current = this.sheets.entry(command.entryId());
 		String previousWeek = this.sheets.findWeek(command.entryId()).orElseThrow();
 		this.sheets.requireEditable(previousWeek);
-		ProjectFacts project = command.projectId().equals(current.projectId())
+		ProjectFacts project = WorklogChecks.projectId(command.projectId()).equals(current.projectId())
 				? projects.find(this.tenantId, command.projectId())
 					.orElseThrow(() -> new ProjectNotFound(command.projectId()))
 				: projects.requireActive(this.tenantId, command.projectId());
@@ -169,7 +172,7 @@ public class Worklog {
 		WorklogChecks.requireOwnWork(command.worklogId(), command.actor());
 		String week = WorklogChecks.week(command.week());
 		this.sheets.requireEditable(week);
-		if (this.sheets.isRunningIn(this.timer, week)) {
+		if (this.sheets.mayRecordInto(this.timer, week)) {
 			throw new TimerRunning(week);
 		}
 		WorklogId owner = command.worklogId();
@@ -211,7 +214,7 @@ public class Worklog {
 	void handle(AnnotateTimesheet command) {
 		if (!WorklogChecks.isOwner(command.worklogId(), command.actor())) {
 			command.actor().requireAny(Role.MANAGER);
-			requireExisting(command.worklogId());
+			requireExisting(command.worklogId(), command.actor());
 		}
 		String week = WorklogChecks.week(command.week());
 		String text = Texts.required("text", command.text(), WorklogChecks.MAX_TEXT);
@@ -268,15 +271,15 @@ public class Worklog {
 
 	private String requireDecision(WorklogId owner, Actor actor, String week) {
 		actor.requireAny(Role.MANAGER);
-		requireExisting(owner);
+		requireExisting(owner, actor);
 		if (WorklogChecks.isOwner(owner, actor)) {
 			throw new SelfApproval();
 		}
 		return WorklogChecks.week(week);
 	}
 
-	private void requireExisting(WorklogId owner) {
-		if (this.worklogId == null) {
+	private void requireExisting(WorklogId owner, Actor actor) {
+		if (this.worklogId == null || !this.tenantId.equals(actor.tenantId())) {
 			throw new TimesheetNotFound(owner);
 		}
 	}

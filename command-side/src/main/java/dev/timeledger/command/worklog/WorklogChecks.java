@@ -53,6 +53,17 @@ final class WorklogChecks {
 		}
 	}
 
+	/**
+	 * The project an entry is on.
+	 * @throws InvalidInput when it is missing
+	 */
+	static String projectId(String projectId) {
+		if (projectId == null || projectId.isBlank()) {
+			throw new InvalidInput("projectId is required");
+		}
+		return projectId;
+	}
+
 	static String task(String task) {
 		return Texts.optional("task", task, MAX_TASK);
 	}
