@@ -10,41 +10,20 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.timeledger.events.EventCatalog;
-import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
-import dev.timeledger.web.support.IntegrationTest;
+import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the event table holds: readable JSON under public names, in commit order. */
-@IntegrationTest
-class EventStoreIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
+class EventStoreIntegrationTests extends ApiTest {
 
 	@Autowired
 	DataSource dataSource;
-
-	TestWorld world;
-
-	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-		this.world = new TestWorld(this.api, this.jdbc);
-	}
 
 	@Test
 	void events_areReadableJson_withPublicNamesTenantAndActor() {

@@ -2,15 +2,9 @@ package dev.timeledger.web.eventstore;
 
 import java.time.Instant;
 
-import dev.timeledger.web.support.ApiClient;
-import dev.timeledger.web.support.IntegrationTest;
+import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,21 +13,7 @@ import static org.awaitility.Awaitility.await;
  * A worklog whose stream grows gets snapshots (every 10 events in tests), and its rules
  * still see everything recorded before the snapshot.
  */
-@IntegrationTest
-class SnapshotIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestWorld world;
-
-	@BeforeEach
-	void setUp() {
-		this.world = new TestWorld(new ApiClient(this.port), this.jdbc);
-	}
+class SnapshotIntegrationTests extends ApiTest {
 
 	@Test
 	void aLongWorklog_isSnapshotted_andStillEnforcesItsRules() {

@@ -5,25 +5,20 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.IntegrationTest;
+import dev.timeledger.web.support.Jwts;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +70,7 @@ class ExternalIdentityProviderIntegrationTests {
 
 	@Test
 	void providerTokens_areAccepted_andDriveCommands() throws Exception {
-		String manager = rs256(PROVIDER_KEY, claims("mia", "manager").build());
+		String manager = Jwts.rs256(PROVIDER_KEY, claims("mia", "manager").build());
 
 		Response created = this.api.post("/api/projects", manager, Map.of("name", "Apollo"));
 
@@ -86,15 +81,13 @@ class ExternalIdentityProviderIntegrationTests {
 	@Test
 	void otherKeysExpiredNoneAndHmacTokens_answer401() throws Exception {
 		JWTClaimsSet valid = claims("mia", "manager").build();
-		String otherKey = rs256(generate("provider-key"), valid);
-		String expired = rs256(PROVIDER_KEY,
+		String otherKey = Jwts.rs256(generate("provider-key"), valid);
+		String expired = Jwts.rs256(PROVIDER_KEY,
 				claims("mia", "manager").expirationTime(Date.from(Instant.now().minusSeconds(300))).build());
-		String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
-				+ Base64.getUrlEncoder().withoutPadding().encodeToString(valid.toString().getBytes()) + ".";
-		SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), valid);
-		hmac.sign(new MACSigner(PROVIDER_KEY.toRSAPublicKey().getEncoded()));
+		String none = Jwts.unsigned(valid);
+		String hmac = Jwts.hs256WithPublicKey(PROVIDER_KEY, valid);
 
-		for (String token : List.of(otherKey, expired, none, hmac.serialize())) {
+		for (String token : List.of(otherKey, expired, none, hmac)) {
 			Response refused = this.api.get("/api/projects", token);
 			assertThat(TestWorld.isProblem(refused, 401, "unauthorized")).as(refused.body()).isTrue();
 		}
@@ -102,8 +95,9 @@ class ExternalIdentityProviderIntegrationTests {
 
 	@Test
 	void wrongAudienceOrIssuer_answer401() throws Exception {
-		String wrongAudience = rs256(PROVIDER_KEY, claims("mia", "manager").audience("other-api").build());
-		String wrongIssuer = rs256(PROVIDER_KEY, claims("mia", "manager").issuer("https://evil.example.test").build());
+		String wrongAudience = Jwts.rs256(PROVIDER_KEY, claims("mia", "manager").audience("other-api").build());
+		String wrongIssuer = Jwts.rs256(PROVIDER_KEY,
+				claims("mia", "manager").issuer("https://evil.example.test").build());
 
 		assertThat(this.api.get("/api/projects", wrongAudience).status()).isEqualTo(401);
 		assertThat(this.api.get("/api/projects", wrongIssuer).status()).isEqualTo(401);
@@ -126,12 +120,6 @@ class ExternalIdentityProviderIntegrationTests {
 			.claim("roles", List.of(role))
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(600)));
-	}
-
-	private static String rs256(RSAKey key, JWTClaimsSet claims) throws JOSEException {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
 	}
 
 	private static RSAKey generate(String keyId) {

@@ -8,35 +8,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
-import dev.timeledger.web.support.IntegrationTest;
+import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-class TimeTrackingIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestWorld world;
-
-	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-		this.world = new TestWorld(this.api, this.jdbc);
-	}
+class TimeTrackingIntegrationTests extends ApiTest {
 
 	@Test
 	void startThenStop_recordsTheEntry_withPositionsInBodyAndHeader() {
