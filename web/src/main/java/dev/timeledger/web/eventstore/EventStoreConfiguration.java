@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import dev.timeledger.query.projection.EventArrivals;
 import dev.timeledger.web.TimeLedgerProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -89,7 +90,8 @@ class EventStoreConfiguration {
 	@Bean
 	EventStorageEngine eventStorageEngine(Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
-			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema schema) {
+			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema schema,
+			EventArrivals arrivals) {
 		JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.eventSerializer(eventSerializer)
@@ -100,6 +102,7 @@ class EventStoreConfiguration {
 			.transactionManager(transactionManager)
 			.schema(schema)
 			.dataType(String.class)
+			.batchSize(500)
 			.createTokenAt((connection, eventSchema, instant) -> {
 				PreparedStatement statement = connection
 					.prepareStatement("SELECT min(" + eventSchema.globalIndexColumn() + ") - 1 FROM "
@@ -108,7 +111,7 @@ class EventStoreConfiguration {
 				return statement;
 			})
 			.appendSnapshot(SnapshotStatements::append);
-		return new PostgresEventStorageEngine(builder, transactionManager, schema);
+		return new PostgresEventStorageEngine(builder, transactionManager, schema, arrivals);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.timeledger.query.projection.EventArrivals;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,6 +24,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's JDBC storage engine, fitted to PostgreSQL: JSONB payloads, {@code timestamptz}
@@ -42,10 +46,14 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
 	private final EventSchema schema;
 
-	PostgresEventStorageEngine(Builder builder, TransactionManager transactions, EventSchema schema) {
+	private final EventArrivals arrivals;
+
+	PostgresEventStorageEngine(Builder builder, TransactionManager transactions, EventSchema schema,
+			EventArrivals arrivals) {
 		super(builder);
 		this.transactions = transactions;
 		this.schema = schema;
+		this.arrivals = arrivals;
 	}
 
 	@Override
@@ -62,6 +70,7 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				requireNextSequences(connection, events);
 				long last = insert(connection, events, serializer);
 				AppendedPosition.recordInCurrentUnitOfWork(last);
+				signalAfterCommit();
 			}
 			catch (SQLException ex) {
 				handlePersistenceException(ex, events.get(0));
@@ -70,6 +79,21 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				JdbcUtils.closeQuietly(connection);
 			}
 		});
+	}
+
+	/** Wakes the projections once the transaction that holds the events has committed. */
+	private void signalAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					PostgresEventStorageEngine.this.arrivals.signal();
+				}
+			});
+		}
+		else {
+			this.arrivals.signal();
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.timeledger.command.DomainException;
+import dev.timeledger.web.report.ProjectionBehind;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -49,6 +50,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handle(ConcurrencyException ex) {
 		return answer(Problems.of(HttpStatus.CONFLICT, "conflict",
 				"Another change to the same data won the race; read the current state and try again"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(ProjectionBehind ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent", ex.getMessage()));
 	}
 
 	@ExceptionHandler

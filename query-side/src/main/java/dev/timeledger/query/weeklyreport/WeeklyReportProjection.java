@@ -1,0 +1,132 @@
+package dev.timeledger.query.weeklyreport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.events.IsoWeek;
+import dev.timeledger.events.timer.TimerEvent;
+import dev.timeledger.events.timer.TimerStarted;
+import dev.timeledger.events.timesheet.TimesheetEvent;
+import dev.timeledger.query.projection.Column;
+import dev.timeledger.query.projection.Projection;
+import dev.timeledger.query.projection.ProjectionContext;
+import dev.timeledger.query.projection.ProjectionJson;
+import dev.timeledger.query.projection.ProjectionReader;
+import dev.timeledger.query.projection.ProjectionTable;
+import dev.timeledger.query.timesheet.TimesheetDocument;
+import dev.timeledger.query.timesheet.TimesheetDocuments;
+import dev.timeledger.query.timesheet.TimesheetJson;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Projection {@code weekly-report}: each worker's weeks and running timer. */
+@Component
+class WeeklyReportProjection implements Projection {
+
+	static final String NAME = "weekly-report";
+
+	private static final ObjectMapper JSON = ProjectionJson.mapper();
+
+	private final TimesheetDocuments documents = new TimesheetDocuments("weekly_report");
+
+	private final ProjectionTable timers = new ProjectionTable("weekly_timer",
+			List.of(Column.text("tenant_id"), Column.text("user_id")), List.of(Column.json("timer")));
+
+	private final ProjectionReader reader;
+
+	private final JdbcClient jdbc;
+
+	WeeklyReportProjection(ProjectionReader reader, JdbcClient jdbc) {
+		this.reader = reader;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public List<ProjectionTable> tables() {
+		return List.of(this.documents.table(), this.timers);
+	}
+
+	@Override
+	public Object handler(ProjectionContext context) {
+		return new Object() {
+
+			@EventHandler
+			void on(TimesheetEvent event, @Timestamp Instant at) {
+				WeeklyReportProjection.this.documents.apply(context.writer(), event, at);
+			}
+
+			@EventHandler
+			void on(TimerEvent event) {
+				List<Object> key = List.of(event.tenantId(), event.userId());
+				if (event instanceof TimerStarted started) {
+					context.writer()
+						.putDocument(WeeklyReportProjection.this.timers, key,
+								new WeeklyReport.RunningTimer(started.entryId(), started.projectId(), started.task(),
+										started.description(), started.startedAt(), started.zone()));
+				}
+				else {
+					context.writer().delete(WeeklyReportProjection.this.timers, key);
+				}
+			}
+
+		};
+	}
+
+	@QueryHandler
+	WeeklyReport handle(FetchWeeklyReportQuery query) {
+		return this.reader.read(NAME, (version, position) -> {
+			TimesheetDocument document = this.jdbc
+				.sql("SELECT document::text FROM weekly_report WHERE version = ? AND tenant_id = ? AND user_id = ?"
+						+ " AND week = ?")
+				.params(version, query.tenantId(), query.userId(), query.week())
+				.query(String.class)
+				.optional()
+				.map(TimesheetJson::read)
+				.orElseGet(() -> TimesheetDocument.of(query.week()));
+			WeeklyReport.RunningTimer timer = timer(version, query)
+				.filter((running) -> running.startedAt()
+					.isBefore(IsoWeek.parse(query.week()).end(java.time.ZoneId.of(running.zone()))))
+				.orElse(null);
+			return WeeklyReports.of(query.userId(), document, projectNames(query.tenantId()), timer, position);
+		});
+	}
+
+	private Optional<WeeklyReport.RunningTimer> timer(int version, FetchWeeklyReportQuery query) {
+		return this.jdbc.sql("SELECT timer::text FROM weekly_timer WHERE version = ? AND tenant_id = ? AND user_id = ?")
+			.params(version, query.tenantId(), query.userId())
+			.query(String.class)
+			.optional()
+			.map((json) -> {
+				try {
+					return JSON.readValue(json, WeeklyReport.RunningTimer.class);
+				}
+				catch (JsonProcessingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+	}
+
+	private Map<String, String> projectNames(String tenantId) {
+		return this.jdbc.sql("SELECT project_id, name FROM project_view WHERE tenant_id = ?")
+			.param(tenantId)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+}

@@ -1,0 +1,100 @@
+-- Which version of each projection reads use, and which one is being rebuilt.
+CREATE TABLE projection_version (
+    projection         TEXT PRIMARY KEY,
+    live_version       INTEGER NOT NULL,
+    rebuilding_version INTEGER,
+    rebuild_started_at TIMESTAMPTZ
+);
+
+-- Every projection table is partitioned by version: a partition per live or rebuilding
+-- version, created and dropped by the application.
+
+-- weekly-report: one document per worker and week, and the running timer of each worker.
+CREATE TABLE weekly_report (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    week      TEXT    NOT NULL,
+    document  JSONB   NOT NULL,
+    PRIMARY KEY (version, tenant_id, user_id, week)
+) PARTITION BY LIST (version);
+
+CREATE TABLE weekly_timer (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    timer     JSONB   NOT NULL,
+    PRIMARY KEY (version, tenant_id, user_id)
+) PARTITION BY LIST (version);
+
+-- timesheet: one document per worker and week with entries, annotations and decisions.
+CREATE TABLE timesheet_view (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    week      TEXT    NOT NULL,
+    document  JSONB   NOT NULL,
+    PRIMARY KEY (version, tenant_id, user_id, week)
+) PARTITION BY LIST (version);
+
+-- team-weekly-report: every entry's seconds per day of its week, each worker's status.
+CREATE TABLE team_entry (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    entry_id  TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    week      TEXT    NOT NULL,
+    monday    BIGINT  NOT NULL,
+    tuesday   BIGINT  NOT NULL,
+    wednesday BIGINT  NOT NULL,
+    thursday  BIGINT  NOT NULL,
+    friday    BIGINT  NOT NULL,
+    saturday  BIGINT  NOT NULL,
+    sunday    BIGINT  NOT NULL,
+    PRIMARY KEY (version, tenant_id, entry_id)
+) PARTITION BY LIST (version);
+
+CREATE INDEX team_entry_week ON team_entry (version, tenant_id, week);
+
+CREATE TABLE team_status (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    week      TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    status    TEXT    NOT NULL,
+    PRIMARY KEY (version, tenant_id, week, user_id)
+) PARTITION BY LIST (version);
+
+CREATE TABLE team_member (
+    version   INTEGER NOT NULL,
+    tenant_id TEXT    NOT NULL,
+    user_id   TEXT    NOT NULL,
+    PRIMARY KEY (version, tenant_id, user_id)
+) PARTITION BY LIST (version);
+
+-- project-report: every entry of a project, and the project's rates over time.
+CREATE TABLE project_entry (
+    version    INTEGER     NOT NULL,
+    tenant_id  TEXT        NOT NULL,
+    entry_id   TEXT        NOT NULL,
+    project_id TEXT        NOT NULL,
+    user_id    TEXT        NOT NULL,
+    task       TEXT,
+    week       TEXT        NOT NULL,
+    start      TIMESTAMPTZ NOT NULL,
+    seconds    BIGINT      NOT NULL,
+    billable   BOOLEAN     NOT NULL,
+    PRIMARY KEY (version, tenant_id, entry_id)
+) PARTITION BY LIST (version);
+
+CREATE INDEX project_entry_project ON project_entry (version, tenant_id, project_id, week);
+
+CREATE TABLE project_rate (
+    version        INTEGER     NOT NULL,
+    tenant_id      TEXT        NOT NULL,
+    project_id     TEXT        NOT NULL,
+    effective_from TIMESTAMPTZ NOT NULL,
+    amount         NUMERIC(12, 2),
+    currency       TEXT,
+    PRIMARY KEY (version, tenant_id, project_id, effective_from)
+) PARTITION BY LIST (version);

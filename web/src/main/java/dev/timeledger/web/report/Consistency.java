@@ -1,0 +1,41 @@
+package dev.timeledger.web.report;
+
+import java.time.Duration;
+
+import dev.timeledger.query.projection.ProjectionProgress;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ?consistentWith=<position>}: a read waits until its projection includes the
+ * position, at most the configured time, then answers 503 with Retry-After.
+ */
+@Component
+public class Consistency {
+
+	private final ProjectionProgress progress;
+
+	private final Duration timeout;
+
+	Consistency(ProjectionProgress progress, @Value("${timeledger.reads.consistency-timeout:5s}") Duration timeout) {
+		this.progress = progress;
+		this.timeout = timeout;
+	}
+
+	public void await(String projection, Long consistentWith) {
+		if (consistentWith == null || consistentWith <= 0) {
+			return;
+		}
+		try {
+			if (!this.progress.await(projection, consistentWith, this.timeout)) {
+				throw new ProjectionBehind(projection, consistentWith, this.timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ProjectionBehind(projection, consistentWith, this.timeout);
+		}
+	}
+
+}

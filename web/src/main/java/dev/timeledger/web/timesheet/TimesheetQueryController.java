@@ -1,0 +1,71 @@
+package dev.timeledger.web.timesheet;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.timeledger.query.audit.FetchTimesheetAsOfQuery;
+import dev.timeledger.query.audit.FetchTimesheetHistoryQuery;
+import dev.timeledger.query.audit.HistoryEntry;
+import dev.timeledger.query.timesheet.FetchTimesheetQuery;
+import dev.timeledger.query.timesheet.TimesheetView;
+import dev.timeledger.web.command.CommandExecutor;
+import dev.timeledger.web.report.Consistency;
+import dev.timeledger.web.report.ReadAccess;
+import dev.timeledger.web.security.Caller;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A worker's week: its current state, its state at a past instant, and its history. */
+@RestController
+@RequestMapping("/api/timesheets/{userId}/{week}")
+class TimesheetQueryController {
+
+	private final QueryGateway queries;
+
+	private final Consistency consistency;
+
+	TimesheetQueryController(QueryGateway queries, Consistency consistency) {
+		this.queries = queries;
+		this.consistency = consistency;
+	}
+
+	@GetMapping
+	ResponseEntity<TimesheetView> timesheet(Caller caller, @PathVariable String userId, @PathVariable String week,
+			@RequestParam(required = false) Instant asOf, @RequestParam(required = false) Long consistentWith) {
+		String owner = caller.resolve(userId);
+		ReadAccess.requireOwnerOrManager(caller, owner);
+		String isoWeek = ReadAccess.week(week);
+		TimesheetView view;
+		if (asOf != null) {
+			view = this.queries
+				.query(new FetchTimesheetAsOfQuery(caller.tenantId(), owner, isoWeek, asOf), TimesheetView.class)
+				.join();
+		}
+		else {
+			this.consistency.await("timesheet", consistentWith);
+			view = this.queries.query(new FetchTimesheetQuery(caller.tenantId(), owner, isoWeek), TimesheetView.class)
+				.join();
+		}
+		return ResponseEntity.ok().header(CommandExecutor.POSITION_HEADER, Long.toString(view.position())).body(view);
+	}
+
+	@GetMapping("/history")
+	Map<String, Object> history(Caller caller, @PathVariable String userId, @PathVariable String week) {
+		String owner = caller.resolve(userId);
+		ReadAccess.requireOwnerManagerOrAdmin(caller, owner);
+		List<HistoryEntry> events = this.queries
+			.query(new FetchTimesheetHistoryQuery(caller.tenantId(), owner, ReadAccess.week(week)),
+					ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+			.join();
+		return Map.of("userId", owner, "week", ReadAccess.week(week), "events", events);
+	}
+
+}
