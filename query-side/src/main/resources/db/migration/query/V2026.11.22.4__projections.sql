@@ -3,7 +3,9 @@ CREATE TABLE projection_version (
     projection         TEXT PRIMARY KEY,
     live_version       INTEGER NOT NULL,
     rebuilding_version INTEGER,
-    rebuild_started_at TIMESTAMPTZ
+    rebuild_started_at TIMESTAMPTZ,
+    -- a manual switch waits for an operator once the rebuild has caught up
+    manual_switch      BOOLEAN NOT NULL DEFAULT false
 );
 
 -- Every projection table is partitioned by version: a partition per live or rebuilding

@@ -22,7 +22,7 @@ public class ProjectionCatalog {
 
 	public List<ProjectionState> all() {
 		return this.jdbc
-			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at"
+			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at, manual_switch"
 					+ " FROM projection_version ORDER BY projection")
 			.query(ProjectionCatalog::state)
 			.list();
@@ -30,7 +30,7 @@ public class ProjectionCatalog {
 
 	public Optional<ProjectionState> find(String projection) {
 		return this.jdbc
-			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at"
+			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at, manual_switch"
 					+ " FROM projection_version WHERE projection = ?")
 			.param(projection)
 			.query(ProjectionCatalog::state)
@@ -65,10 +65,10 @@ public class ProjectionCatalog {
 	 * operators (or nodes) cannot start two.
 	 * @return the new version, or empty when a rebuild already runs
 	 */
-	Optional<Integer> beginRebuild(Projection projection) {
+	Optional<Integer> beginRebuild(Projection projection, boolean manualSwitch) {
 		ProjectionState state = this.jdbc
-			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at FROM projection_version"
-					+ " WHERE projection = ? FOR UPDATE")
+			.sql("SELECT projection, live_version, rebuilding_version, rebuild_started_at, manual_switch"
+					+ " FROM projection_version WHERE projection = ? FOR UPDATE")
 			.param(projection.name())
 			.query(ProjectionCatalog::state)
 			.single();
@@ -82,9 +82,9 @@ public class ProjectionCatalog {
 			.update();
 		createPartitions(projection, version);
 		this.jdbc
-			.sql("UPDATE projection_version SET rebuilding_version = ?, rebuild_started_at = now()"
+			.sql("UPDATE projection_version SET rebuilding_version = ?, rebuild_started_at = now(), manual_switch = ?"
 					+ " WHERE projection = ?")
-			.params(version, projection.name())
+			.params(version, manualSwitch, projection.name())
 			.update();
 		return Optional.of(version);
 	}
@@ -144,7 +144,7 @@ public class ProjectionCatalog {
 	private static ProjectionState state(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Timestamp started = rs.getTimestamp(4);
 		return new ProjectionState(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3),
-				(started != null) ? started.toInstant() : null);
+				(started != null) ? started.toInstant() : null, rs.getBoolean(5));
 	}
 
 }

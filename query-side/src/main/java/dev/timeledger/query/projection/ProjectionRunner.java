@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a streaming event processor for every live and every rebuilding version of every
- * projection, starts rebuilds and switches a caught-up rebuild live.
+ * projection, starts rebuilds and switches a caught-up rebuild live. A processor has one
+ * segment by default, so its token is the exact position the projection is complete up to
+ * (ADR 7); processors of different projections run in parallel and on different nodes.
  * <p>
  * A processor's token lives in {@code token_entry} and is stored in the transaction that
  * writes the projection's rows, so a crash or a stolen claim never counts an event twice.
@@ -75,7 +78,7 @@ public class ProjectionRunner implements SmartLifecycle {
 	ProjectionRunner(List<Projection> projections, ProjectionCatalog catalog, ProjectionProgress progress,
 			EventStorageEngine storageEngine, EventArrivals arrivals, TokenStore tokenStore,
 			TransactionManager axonTransactions, TransactionTemplate transactions, DataSource dataSource,
-			@Value("${timeledger.projections.segments:2}") int segments,
+			@Value("${timeledger.projections.segments:1}") int segments,
 			@Value("${timeledger.projections.batch-size:500}") int batchSize,
 			@Value("${timeledger.projections.page-size:1000}") int pageSize) {
 		this.projections = projections;
@@ -102,15 +105,28 @@ public class ProjectionRunner implements SmartLifecycle {
 	/**
 	 * Starts rebuilding a projection into a new version from the first event, while the
 	 * live version keeps serving.
+	 * @param projection the projection
+	 * @param manualSwitch whether the rebuilt version, once caught up, waits for
+	 * {@link #switchNow} instead of going live by itself
 	 * @return the new version, or empty when a rebuild of it already runs
 	 */
-	public synchronized Optional<Integer> rebuild(Projection projection) {
-		Optional<Integer> version = this.transactions.execute((status) -> this.catalog.beginRebuild(projection));
+	public synchronized Optional<Integer> rebuild(Projection projection, boolean manualSwitch) {
+		Optional<Integer> version = this.transactions
+			.execute((status) -> this.catalog.beginRebuild(projection, manualSwitch));
 		version.ifPresent((v) -> {
 			logger.info("Rebuilding projection {} into version {}", projection.name(), v);
 			startProcessor(projection, v);
 		});
 		return version;
+	}
+
+	/**
+	 * Makes a rebuilt version live now, if it has caught up with the live one.
+	 * @return whether it switched
+	 */
+	public synchronized boolean switchNow(Projection projection) {
+		ProjectionState state = this.catalog.find(projection.name()).orElseThrow();
+		return state.rebuilding() && switchIfCaughtUp(projection, state);
 	}
 
 	@Override
@@ -159,7 +175,7 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private void synchronize(Projection projection) {
 		ProjectionState state = this.catalog.find(projection.name()).orElseThrow();
-		if (state.rebuilding() && switchIfCaughtUp(projection, state)) {
+		if (state.rebuilding() && !state.manualSwitch() && switchIfCaughtUp(projection, state)) {
 			state = this.catalog.find(projection.name()).orElseThrow();
 		}
 		Set<String> wanted = state.rebuilding()
@@ -208,7 +224,7 @@ public class ProjectionRunner implements SmartLifecycle {
 		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
 			.name(name)
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-				.eventHandlers(projection.handler(context))
+				.eventHandlers(projection.handler(context), new EveryEvent())
 				.sequencingPolicy(SequentialPerAggregatePolicy.instance())
 				.listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
 				.build())
@@ -254,6 +270,21 @@ public class ProjectionRunner implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * Makes the processor handle every event, so that each batch stores its token in its
+	 * own transaction: the stored position is then exact even when no event of a batch
+	 * concerns the projection, and a read that waits for a position never waits for a
+	 * lazy token write.
+	 */
+	static final class EveryEvent {
+
+		@EventHandler
+		void on(Object event) {
+			// nothing to project
+		}
+
 	}
 
 	private record Running(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.timeledger.command.InvalidInput;
 import dev.timeledger.command.Role;
 import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionCatalog;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Projection operations for operators: status, lag and rebuilds. */
@@ -52,20 +54,35 @@ class ProjectionAdminController {
 	}
 
 	@PostMapping("/{name}/rebuild")
-	ResponseEntity<Object> rebuild(Caller caller, @PathVariable String name) {
+	ResponseEntity<Object> rebuild(Caller caller, @PathVariable String name,
+			@RequestParam(name = "switch", defaultValue = "automatic") String switchMode) {
 		caller.actor().requireAny(Role.OPERATOR);
-		Projection projection = this.runner.projection(name).orElse(null);
-		if (projection == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Problems.of(HttpStatus.NOT_FOUND, "projection-not-found", "There is no projection " + name));
+		Projection projection = projection(name);
+		if (!switchMode.equals("automatic") && !switchMode.equals("manual")) {
+			throw new InvalidInput("switch must be automatic or manual");
 		}
-		return this.runner.rebuild(projection)
+		return this.runner.rebuild(projection, switchMode.equals("manual"))
 			.<ResponseEntity<Object>>map((version) -> ResponseEntity.accepted()
 				.header("Location", "/api/admin/projections")
 				.body(Map.of("projection", name, "version", version, "status", "rebuilding")))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
 				.body(Problems.of(HttpStatus.CONFLICT, "rebuild-running",
 						"Projection " + name + " is already being rebuilt; watch GET /api/admin/projections")));
+	}
+
+	@PostMapping("/{name}/switch")
+	ResponseEntity<Object> switchLive(Caller caller, @PathVariable String name) {
+		caller.actor().requireAny(Role.OPERATOR);
+		if (!this.runner.switchNow(projection(name))) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Problems.of(HttpStatus.CONFLICT, "rebuild-not-caught-up",
+						"Projection " + name + " has no rebuilt version that has caught up with the live one"));
+		}
+		return ResponseEntity.ok(status(this.catalog.find(name).orElseThrow(), this.progress.head()));
+	}
+
+	private Projection projection(String name) {
+		return this.runner.projection(name).orElseThrow(() -> new ProjectionNotFound(name));
 	}
 
 	private Map<String, Object> status(ProjectionState state, long head) {
@@ -87,6 +104,7 @@ class ProjectionAdminController {
 			rebuild.put("eventsTotal", head);
 			rebuild.put("percent", (head == 0) ? 100.0 : Math.min(100.0, Math.round(done * 1000.0 / head) / 10.0));
 			rebuild.put("eventsPerSecond", Math.round(done / seconds));
+			rebuild.put("switch", state.manualSwitch() ? "manual" : "automatic");
 			status.put("rebuild", rebuild);
 		}
 		return status;

@@ -1,6 +1,7 @@
 package dev.timeledger.web.eventstore;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -91,7 +93,7 @@ class EventStoreConfiguration {
 	EventStorageEngine eventStorageEngine(Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema schema,
-			EventArrivals arrivals) {
+			EventArrivals arrivals, @Value("${timeledger.event-store.gap-timeout:60s}") Duration gapTimeout) {
 		JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.eventSerializer(eventSerializer)
@@ -103,6 +105,8 @@ class EventStoreConfiguration {
 			.schema(schema)
 			.dataType(String.class)
 			.batchSize(500)
+			// gaps below a visible position are rollbacks: appends are serialized (ADR 3)
+			.gapTimeout((int) gapTimeout.toMillis())
 			.createTokenAt((connection, eventSchema, instant) -> {
 				PreparedStatement statement = connection
 					.prepareStatement("SELECT min(" + eventSchema.globalIndexColumn() + ") - 1 FROM "
