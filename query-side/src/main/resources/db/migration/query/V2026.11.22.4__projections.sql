@@ -11,13 +11,32 @@ CREATE TABLE projection_version (
 -- Every projection table is partitioned by version: a partition per live or rebuilding
 -- version, created and dropped by the application.
 
--- weekly-report: one document per worker and week, and the running timer of each worker.
-CREATE TABLE weekly_report (
+-- weekly-report: every entry of every worker, each week's status, each worker's running timer.
+CREATE TABLE weekly_entry (
+    version     INTEGER     NOT NULL,
+    tenant_id   TEXT        NOT NULL,
+    entry_id    TEXT        NOT NULL,
+    user_id     TEXT        NOT NULL,
+    week        TEXT        NOT NULL,
+    project_id  TEXT        NOT NULL,
+    task        TEXT,
+    description TEXT,
+    start       TIMESTAMPTZ NOT NULL,
+    end_at      TIMESTAMPTZ NOT NULL,
+    seconds     BIGINT      NOT NULL,
+    billable    BOOLEAN     NOT NULL,
+    zone        TEXT        NOT NULL,
+    PRIMARY KEY (version, tenant_id, entry_id)
+) PARTITION BY LIST (version);
+
+CREATE INDEX weekly_entry_week ON weekly_entry (version, tenant_id, user_id, week);
+
+CREATE TABLE weekly_status (
     version   INTEGER NOT NULL,
     tenant_id TEXT    NOT NULL,
     user_id   TEXT    NOT NULL,
     week      TEXT    NOT NULL,
-    document  JSONB   NOT NULL,
+    status    TEXT    NOT NULL,
     PRIMARY KEY (version, tenant_id, user_id, week)
 ) PARTITION BY LIST (version);
 
@@ -29,15 +48,44 @@ CREATE TABLE weekly_timer (
     PRIMARY KEY (version, tenant_id, user_id)
 ) PARTITION BY LIST (version);
 
--- timesheet: one document per worker and week with entries, annotations and decisions.
-CREATE TABLE timesheet_view (
-    version   INTEGER NOT NULL,
-    tenant_id TEXT    NOT NULL,
-    user_id   TEXT    NOT NULL,
-    week      TEXT    NOT NULL,
-    document  JSONB   NOT NULL,
-    PRIMARY KEY (version, tenant_id, user_id, week)
+-- timesheet: the same entries and statuses, and each week's notes and decisions.
+CREATE TABLE timesheet_entry (LIKE weekly_entry INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
+    PARTITION BY LIST (version);
+ALTER TABLE timesheet_entry ADD PRIMARY KEY (version, tenant_id, entry_id);
+CREATE INDEX timesheet_entry_week ON timesheet_entry (version, tenant_id, user_id, week);
+
+CREATE TABLE timesheet_status (LIKE weekly_status INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
+    PARTITION BY LIST (version);
+ALTER TABLE timesheet_status ADD PRIMARY KEY (version, tenant_id, user_id, week);
+
+CREATE TABLE timesheet_note (
+    version       INTEGER     NOT NULL,
+    tenant_id     TEXT        NOT NULL,
+    annotation_id TEXT        NOT NULL,
+    user_id       TEXT        NOT NULL,
+    week          TEXT        NOT NULL,
+    text          TEXT        NOT NULL,
+    entry_id      TEXT,
+    written_by    TEXT        NOT NULL,
+    written_at    TIMESTAMPTZ NOT NULL,
+    position      BIGINT      NOT NULL,
+    PRIMARY KEY (version, tenant_id, annotation_id)
 ) PARTITION BY LIST (version);
+CREATE INDEX timesheet_note_week ON timesheet_note (version, tenant_id, user_id, week);
+
+CREATE TABLE timesheet_decision (
+    version    INTEGER     NOT NULL,
+    tenant_id  TEXT        NOT NULL,
+    position   BIGINT      NOT NULL,
+    user_id    TEXT        NOT NULL,
+    week       TEXT        NOT NULL,
+    status     TEXT        NOT NULL,
+    decided_by TEXT        NOT NULL,
+    decided_at TIMESTAMPTZ NOT NULL,
+    comment    TEXT,
+    PRIMARY KEY (version, tenant_id, position)
+) PARTITION BY LIST (version);
+CREATE INDEX timesheet_decision_week ON timesheet_decision (version, tenant_id, user_id, week);
 
 -- team-weekly-report: every entry's seconds per day of its week, each worker's status.
 CREATE TABLE team_entry (

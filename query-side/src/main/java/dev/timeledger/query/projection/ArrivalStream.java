@@ -2,7 +2,10 @@ package dev.timeledger.query.projection;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -13,9 +16,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * An event stream that reads the storage engine in pages and wakes its reader when
- * {@link EventArrivals} signals new events. Axon's pooled processors poll a stream that
- * cannot tell them about new events every 500 ms; this one can, so an idle projection is
- * updated within milliseconds of a commit.
+ * {@link EventArrivals} signals new events, so an idle projection is updated within
+ * milliseconds of a commit instead of at its next poll.
+ * <p>
+ * While the processor handles a full page, the next page is read and deserialized on
+ * another thread: a catching-up processor (a rebuild) overlaps reading with handling.
  */
 final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 
@@ -25,16 +30,22 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 
 	private final int pageSize;
 
+	private final Executor prefetcher;
+
 	private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
 
 	private TrackingToken lastToken;
 
+	private CompletableFuture<List<TrackedEventMessage<?>>> nextPage;
+
 	private Runnable listener;
 
-	ArrivalStream(EventStorageEngine engine, EventArrivals arrivals, int pageSize, TrackingToken from) {
+	ArrivalStream(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher,
+			TrackingToken from) {
 		this.engine = engine;
 		this.arrivals = arrivals;
 		this.pageSize = pageSize;
+		this.prefetcher = prefetcher;
 		this.lastToken = from;
 	}
 
@@ -81,6 +92,9 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 		if (this.listener != null) {
 			this.arrivals.stopListening(this.listener);
 		}
+		if (this.nextPage != null) {
+			this.nextPage.cancel(false);
+		}
 	}
 
 	@Override
@@ -95,14 +109,35 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 
 	private boolean fill() {
 		if (this.buffer.isEmpty()) {
-			try (Stream<? extends TrackedEventMessage<?>> page = this.engine.readEvents(this.lastToken, false)) {
-				page.limit(this.pageSize).forEach((event) -> {
-					this.buffer.addLast(event);
-					this.lastToken = event.trackingToken();
-				});
+			List<TrackedEventMessage<?>> page = (this.nextPage != null) ? this.nextPage.join() : List.of();
+			this.nextPage = null;
+			if (page.isEmpty()) {
+				page = read(this.lastToken);
+			}
+			this.buffer.addAll(page);
+			if (!page.isEmpty()) {
+				this.lastToken = page.get(page.size() - 1).trackingToken();
+			}
+			if (page.size() == this.pageSize) {
+				TrackingToken from = this.lastToken;
+				this.nextPage = CompletableFuture.supplyAsync(() -> read(from), this.prefetcher);
 			}
 		}
 		return !this.buffer.isEmpty();
+	}
+
+	/** A page of events after the token, deserialized. */
+	private List<TrackedEventMessage<?>> read(TrackingToken from) {
+		try (Stream<? extends TrackedEventMessage<?>> page = this.engine.readEvents(from, false)) {
+			List<TrackedEventMessage<?>> events = page.limit(this.pageSize)
+				.<TrackedEventMessage<?>>map((event) -> event)
+				.toList();
+			events.forEach((event) -> {
+				event.getPayload();
+				event.getMetaData();
+			});
+			return events;
+		}
 	}
 
 }

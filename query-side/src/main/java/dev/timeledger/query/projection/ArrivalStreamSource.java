@@ -2,6 +2,7 @@ package dev.timeledger.query.projection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -18,15 +19,18 @@ final class ArrivalStreamSource implements StreamableMessageSource<TrackedEventM
 
 	private final int pageSize;
 
-	ArrivalStreamSource(EventStorageEngine engine, EventArrivals arrivals, int pageSize) {
+	private final Executor prefetcher;
+
+	ArrivalStreamSource(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher) {
 		this.engine = engine;
 		this.arrivals = arrivals;
 		this.pageSize = pageSize;
+		this.prefetcher = prefetcher;
 	}
 
 	@Override
 	public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-		return new ArrivalStream(this.engine, this.arrivals, this.pageSize, trackingToken);
+		return new ArrivalStream(this.engine, this.arrivals, this.pageSize, this.prefetcher, trackingToken);
 	}
 
 	@Override

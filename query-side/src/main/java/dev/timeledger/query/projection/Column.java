@@ -39,34 +39,37 @@ public record Column(String name, Type type) {
 		return new Column(name, Type.JSONB);
 	}
 
-	String placeholder() {
-		return (this.type == Type.JSONB) ? "CAST(? AS jsonb)" : "?";
+	/** The SQL that turns one array parameter into this column's values. */
+	String arrayParameter() {
+		return (this.type == Type.JSONB) ? "CAST(? AS text[])::jsonb[]" : "CAST(? AS " + this.type.sqlName + "[])";
 	}
 
-	void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-		if (value == null) {
-			statement.setNull(index, this.type.sqlType);
-			return;
+	/**
+	 * A JDBC array of this column's values, as {@link #arrayParameter()} expects them.
+	 */
+	java.sql.Array array(java.sql.Connection connection, java.util.List<Object> values) throws SQLException {
+		Object[] elements = new Object[values.size()];
+		for (int i = 0; i < elements.length; i++) {
+			Object value = values.get(i);
+			elements[i] = (value instanceof Instant instant) ? Timestamp.from(instant) : value;
 		}
-		switch (this.type) {
-			case TEXT, JSONB -> statement.setString(index, (String) value);
-			case BIGINT -> statement.setLong(index, ((Number) value).longValue());
-			case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
-			case TIMESTAMPTZ -> statement.setTimestamp(index, Timestamp.from((Instant) value));
-			case NUMERIC -> statement.setBigDecimal(index, (BigDecimal) value);
-		}
+		return connection.createArrayOf((this.type == Type.JSONB) ? "text" : this.type.sqlName, elements);
 	}
 
 	/** The SQL types projections use. */
 	public enum Type {
 
-		TEXT(Types.VARCHAR), BIGINT(Types.BIGINT), BOOLEAN(Types.BOOLEAN), TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE),
-		NUMERIC(Types.NUMERIC), JSONB(Types.OTHER);
+		TEXT(Types.VARCHAR, "text"), BIGINT(Types.BIGINT, "bigint"), BOOLEAN(Types.BOOLEAN, "boolean"),
+		TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE, "timestamptz"), NUMERIC(Types.NUMERIC, "numeric"),
+		JSONB(Types.OTHER, "jsonb");
 
 		private final int sqlType;
 
-		Type(int sqlType) {
+		private final String sqlName;
+
+		Type(int sqlType, String sqlName) {
 			this.sqlType = sqlType;
+			this.sqlName = sqlName;
 		}
 
 	}

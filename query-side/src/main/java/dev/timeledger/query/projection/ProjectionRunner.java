@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +18,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -33,10 +33,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a streaming event processor for every live and every rebuilding version of every
- * projection, starts rebuilds and switches a caught-up rebuild live. A processor has one
- * segment by default, so its token is the exact position the projection is complete up to
- * (ADR 7); processors of different projections run in parallel and on different nodes.
+ * Runs a streaming event processor (Axon's tracking processor) for every live and every
+ * rebuilding version of every projection, starts rebuilds and switches a caught-up
+ * rebuild live. A processor has one segment by default, so its token is the exact
+ * position the projection is complete up to (ADR 7); processors of different projections
+ * run in parallel and on different nodes. A processor handles up to {@code batch-size}
+ * events per transaction, which is what makes a rebuild fast.
  * <p>
  * A processor's token lives in {@code token_entry} and is stored in the transaction that
  * writes the projection's rows, so a crash or a stolen claim never counts an event twice.
@@ -71,7 +73,7 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final int batchSize;
 
-	private final Map<String, Running> running = new HashMap<>();
+	private final Map<String, TrackingEventProcessor> running = new HashMap<>();
 
 	private volatile boolean started;
 
@@ -79,12 +81,13 @@ public class ProjectionRunner implements SmartLifecycle {
 			EventStorageEngine storageEngine, EventArrivals arrivals, TokenStore tokenStore,
 			TransactionManager axonTransactions, TransactionTemplate transactions, DataSource dataSource,
 			@Value("${timeledger.projections.segments:1}") int segments,
-			@Value("${timeledger.projections.batch-size:500}") int batchSize,
-			@Value("${timeledger.projections.page-size:1000}") int pageSize) {
+			@Value("${timeledger.projections.batch-size:2000}") int batchSize,
+			@Value("${timeledger.projections.page-size:2000}") int pageSize) {
 		this.projections = projections;
 		this.catalog = catalog;
 		this.progress = progress;
-		this.source = new ArrivalStreamSource(storageEngine, arrivals, pageSize);
+		this.source = new ArrivalStreamSource(storageEngine, arrivals, pageSize,
+				Executors.newCachedThreadPool(threads("projection-prefetch")));
 		this.tokenStore = tokenStore;
 		this.axonTransactions = axonTransactions;
 		this.transactions = transactions;
@@ -218,10 +221,7 @@ public class ProjectionRunner implements SmartLifecycle {
 	private void startProcessor(Projection projection, int version) {
 		String name = ProjectionState.processorName(projection.name(), version);
 		ProjectionContext context = new ProjectionContext(name, version, this.dataSource, this.documents);
-		ScheduledExecutorService coordinator = Executors
-			.newSingleThreadScheduledExecutor(threads(name + "-coordinator"));
-		ScheduledExecutorService workers = Executors.newScheduledThreadPool(this.segments, threads(name + "-worker"));
-		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+		TrackingEventProcessor processor = TrackingEventProcessor.builder()
 			.name(name)
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
 				.eventHandlers(projection.handler(context), new EveryEvent())
@@ -232,11 +232,13 @@ public class ProjectionRunner implements SmartLifecycle {
 			.messageSource(this.source)
 			.tokenStore(this.tokenStore)
 			.transactionManager(this.axonTransactions)
-			.coordinatorExecutor(coordinator)
-			.workerExecutor(workers)
-			.initialSegmentCount(this.segments)
-			.batchSize(this.batchSize)
-			.initialToken(StreamableMessageSource::createTailToken)
+			.trackingEventProcessorConfiguration(
+					TrackingEventProcessorConfiguration.forParallelProcessing(this.segments)
+						.andInitialSegmentsCount(this.segments)
+						.andBatchSize(this.batchSize)
+						.andInitialTrackingToken(StreamableMessageSource::createTailToken)
+						.andEventAvailabilityTimeout(1, TimeUnit.SECONDS)
+						.andThreadFactory((group) -> threads(name + "-worker")))
 			.build();
 		processor.registerHandlerInterceptor((unitOfWork, chain) -> {
 			unitOfWork.root().getOrComputeResource("projection-progress", (key) -> {
@@ -246,20 +248,18 @@ public class ProjectionRunner implements SmartLifecycle {
 			return chain.proceed();
 		});
 		processor.start();
-		this.running.put(name, new Running(processor, coordinator, workers));
+		this.running.put(name, processor);
 	}
 
 	private void stopProcessor(String name) {
-		Running stopped = this.running.remove(name);
+		TrackingEventProcessor stopped = this.running.remove(name);
 		if (stopped != null) {
 			try {
-				stopped.processor().shutdownAsync().get(30, TimeUnit.SECONDS);
+				stopped.shutdownAsync().get(30, TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {
 				logger.warn("Processor {} did not stop cleanly: {}", name, ex.getMessage());
 			}
-			stopped.coordinator().shutdownNow();
-			stopped.workers().shutdownNow();
 		}
 	}
 
@@ -285,10 +285,6 @@ public class ProjectionRunner implements SmartLifecycle {
 			// nothing to project
 		}
 
-	}
-
-	private record Running(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
-			ScheduledExecutorService workers) {
 	}
 
 }

@@ -19,6 +19,9 @@ public record ProjectionTable(String name, List<Column> keys, List<Column> value
 		return this.name + "_v" + version;
 	}
 
+	/**
+	 * Inserts or replaces many rows: one array parameter per column after the version.
+	 */
 	String upsertSql() {
 		List<Column> all = Stream.concat(this.keys.stream(), this.values.stream()).toList();
 		String conflict = (this.values.isEmpty()) ? "DO NOTHING"
@@ -26,19 +29,17 @@ public record ProjectionTable(String name, List<Column> keys, List<Column> value
 					.map((column) -> column.name() + " = EXCLUDED." + column.name())
 					.collect(Collectors.joining(", "));
 		return "INSERT INTO " + this.name + " (version, "
-				+ all.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (?, "
-				+ all.stream().map(Column::placeholder).collect(Collectors.joining(", ")) + ") ON CONFLICT (version, "
-				+ this.keys.stream().map(Column::name).collect(Collectors.joining(", ")) + ") " + conflict;
+				+ all.stream().map(Column::name).collect(Collectors.joining(", ")) + ") SELECT ?, * FROM unnest("
+				+ all.stream().map(Column::arrayParameter).collect(Collectors.joining(", "))
+				+ ") ON CONFLICT (version, " + this.keys.stream().map(Column::name).collect(Collectors.joining(", "))
+				+ ") " + conflict;
 	}
 
+	/** Deletes many rows: one array parameter per key column after the version. */
 	String deleteSql() {
-		return "DELETE FROM " + this.name + " WHERE version = ?"
-				+ this.keys.stream().map((column) -> " AND " + column.name() + " = ?").collect(Collectors.joining());
-	}
-
-	String selectSql(String column) {
-		return "SELECT " + column + " FROM " + this.name + " WHERE version = ?"
-				+ this.keys.stream().map((key) -> " AND " + key.name() + " = ?").collect(Collectors.joining());
+		return "DELETE FROM " + this.name + " WHERE version = ? AND ("
+				+ this.keys.stream().map(Column::name).collect(Collectors.joining(", ")) + ") IN (SELECT * FROM unnest("
+				+ this.keys.stream().map(Column::arrayParameter).collect(Collectors.joining(", ")) + "))";
 	}
 
 }

@@ -15,7 +15,6 @@ import dev.timeledger.events.timesheet.TimesheetApproved;
 import dev.timeledger.events.timesheet.TimesheetEvent;
 import dev.timeledger.events.timesheet.TimesheetRejected;
 import dev.timeledger.events.timesheet.TimesheetReopened;
-import dev.timeledger.events.timesheet.TimesheetSubmitted;
 
 /**
  * One worker's week as the events left it: its status, entries, notes and decisions. The
@@ -35,6 +34,17 @@ public final class TimesheetDocument {
 	private List<Decision> decisions = new ArrayList<>();
 
 	TimesheetDocument() {
+	}
+
+	/** A week as the projection tables hold it. */
+	public static TimesheetDocument of(String week, String status, List<Entry> entries, List<Annotation> annotations,
+			List<Decision> decisions) {
+		TimesheetDocument document = of(week);
+		document.status = status;
+		entries.forEach(document::put);
+		document.annotations.addAll(annotations);
+		document.decisions.addAll(decisions);
+		return document;
 	}
 
 	public static TimesheetDocument of(String week) {
@@ -75,8 +85,7 @@ public final class TimesheetDocument {
 		}
 		else if (event instanceof TimeEntryAmended amended) {
 			if (amended.week().equals(this.week)) {
-				Entry before = this.entries.get(amended.entryId());
-				put(Entry.of(amended, (before != null) ? before.source() : null));
+				put(Entry.of(amended));
 			}
 			else {
 				this.entries.remove(amended.entryId());
@@ -95,23 +104,8 @@ public final class TimesheetDocument {
 	}
 
 	private void decide(TimesheetEvent event, Instant at) {
-		String comment = null;
-		if (event instanceof TimesheetSubmitted) {
-			this.status = "submitted";
-		}
-		else if (event instanceof TimesheetApproved approved) {
-			this.status = "approved";
-			comment = approved.comment();
-		}
-		else if (event instanceof TimesheetRejected rejected) {
-			this.status = "rejected";
-			comment = rejected.reason();
-		}
-		else if (event instanceof TimesheetReopened reopened) {
-			this.status = "reopened";
-			comment = reopened.reason();
-		}
-		this.decisions.add(new Decision(this.status, event.actorId(), at, comment));
+		this.status = TimesheetTables.status(event);
+		this.decisions.add(new Decision(this.status, event.actorId(), at, Decision.comment(event)));
 	}
 
 	private void put(Entry entry) {
@@ -130,22 +124,20 @@ public final class TimesheetDocument {
 	 * @param seconds how long it lasts
 	 * @param billable whether it is billable
 	 * @param zone the zone whose days it is counted in
-	 * @param source {@code timer} or {@code manual}; null for an entry amended into the
-	 * week
 	 * @param days its seconds on each day of the week, Monday first
 	 */
 	public record Entry(String entryId, String projectId, String task, String description, Instant start, Instant end,
-			long seconds, boolean billable, String zone, String source, long[] days) {
+			long seconds, boolean billable, String zone, long[] days) {
 
 		static Entry of(TimeEntryRecorded event) {
 			return new Entry(event.entryId(), event.projectId(), event.task(), event.description(), event.start(),
-					event.end(), event.durationSeconds(), event.billable(), event.zone(), event.source(),
+					event.end(), event.durationSeconds(), event.billable(), event.zone(),
 					WeekDays.split(event.week(), event.start(), event.end(), event.zone()));
 		}
 
-		static Entry of(TimeEntryAmended event, String source) {
+		static Entry of(TimeEntryAmended event) {
 			return new Entry(event.entryId(), event.projectId(), event.task(), event.description(), event.start(),
-					event.end(), event.durationSeconds(), event.billable(), event.zone(), source,
+					event.end(), event.durationSeconds(), event.billable(), event.zone(),
 					WeekDays.split(event.week(), event.start(), event.end(), event.zone()));
 		}
 
@@ -172,6 +164,18 @@ public final class TimesheetDocument {
 	 * @param comment the approval comment, or the reason of a rejection or reopening
 	 */
 	public record Decision(String status, String by, Instant at, String comment) {
+
+		/** The approval's comment, or the reason of a rejection or reopening. */
+		static String comment(TimesheetEvent event) {
+			if (event instanceof TimesheetApproved approved) {
+				return approved.comment();
+			}
+			if (event instanceof TimesheetRejected rejected) {
+				return rejected.reason();
+			}
+			return (event instanceof TimesheetReopened reopened) ? reopened.reason() : null;
+		}
+
 	}
 
 }

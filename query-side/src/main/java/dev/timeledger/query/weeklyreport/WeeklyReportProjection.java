@@ -1,6 +1,5 @@
 package dev.timeledger.query.weeklyreport;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +18,8 @@ import dev.timeledger.query.projection.ProjectionJson;
 import dev.timeledger.query.projection.ProjectionReader;
 import dev.timeledger.query.projection.ProjectionTable;
 import dev.timeledger.query.timesheet.TimesheetDocument;
-import dev.timeledger.query.timesheet.TimesheetDocuments;
-import dev.timeledger.query.timesheet.TimesheetJson;
+import dev.timeledger.query.timesheet.TimesheetTables;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +33,7 @@ class WeeklyReportProjection implements Projection {
 
 	private static final ObjectMapper JSON = ProjectionJson.mapper();
 
-	private final TimesheetDocuments documents = new TimesheetDocuments("weekly_report");
+	private final TimesheetTables sheets = new TimesheetTables("weekly");
 
 	private final ProjectionTable timers = new ProjectionTable("weekly_timer",
 			List.of(Column.text("tenant_id"), Column.text("user_id")), List.of(Column.json("timer")));
@@ -57,7 +54,7 @@ class WeeklyReportProjection implements Projection {
 
 	@Override
 	public List<ProjectionTable> tables() {
-		return List.of(this.documents.table(), this.timers);
+		return List.of(this.sheets.tables().get(0), this.sheets.tables().get(1), this.timers);
 	}
 
 	@Override
@@ -65,8 +62,8 @@ class WeeklyReportProjection implements Projection {
 		return new Object() {
 
 			@EventHandler
-			void on(TimesheetEvent event, @Timestamp Instant at) {
-				WeeklyReportProjection.this.documents.apply(context.writer(), event, at);
+			void on(TimesheetEvent event) {
+				WeeklyReportProjection.this.sheets.apply(context.writer(), event);
 			}
 
 			@EventHandler
@@ -74,7 +71,7 @@ class WeeklyReportProjection implements Projection {
 				List<Object> key = List.of(event.tenantId(), event.userId());
 				if (event instanceof TimerStarted started) {
 					context.writer()
-						.putDocument(WeeklyReportProjection.this.timers, key,
+						.put(WeeklyReportProjection.this.timers, key,
 								new WeeklyReport.RunningTimer(started.entryId(), started.projectId(), started.task(),
 										started.description(), started.startedAt(), started.zone()));
 				}
@@ -89,14 +86,10 @@ class WeeklyReportProjection implements Projection {
 	@QueryHandler
 	WeeklyReport handle(FetchWeeklyReportQuery query) {
 		return this.reader.read(NAME, (version, position) -> {
-			TimesheetDocument document = this.jdbc
-				.sql("SELECT document::text FROM weekly_report WHERE version = ? AND tenant_id = ? AND user_id = ?"
-						+ " AND week = ?")
-				.params(version, query.tenantId(), query.userId(), query.week())
-				.query(String.class)
-				.optional()
-				.map(TimesheetJson::read)
-				.orElseGet(() -> TimesheetDocument.of(query.week()));
+			TimesheetDocument document = TimesheetDocument.of(query.week(),
+					this.sheets.status(this.jdbc, version, query.tenantId(), query.userId(), query.week()),
+					this.sheets.entries(this.jdbc, version, query.tenantId(), query.userId(), query.week()), List.of(),
+					List.of());
 			WeeklyReport.RunningTimer timer = timer(version, query)
 				.filter((running) -> running.startedAt()
 					.isBefore(IsoWeek.parse(query.week()).end(java.time.ZoneId.of(running.zone()))))

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.query.projection.EventArrivals;
 import dev.timeledger.web.TimeLedgerProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -49,7 +50,8 @@ class EventStoreConfiguration {
 	@Bean
 	@Qualifier("eventSerializer")
 	Serializer eventSerializer() {
-		return new PublicNameSerializer(JacksonSerializer.builder().objectMapper(EventJson.events()).build());
+		ObjectMapper mapper = EventJson.events();
+		return new PublicNameSerializer(JacksonSerializer.builder().objectMapper(mapper).build(), mapper);
 	}
 
 	@Bean
@@ -93,7 +95,8 @@ class EventStoreConfiguration {
 	EventStorageEngine eventStorageEngine(Serializer serializer,
 			@Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema schema,
-			EventArrivals arrivals, @Value("${timeledger.event-store.gap-timeout:60s}") Duration gapTimeout) {
+			EventArrivals arrivals, @Value("${timeledger.event-store.gap-timeout:60s}") Duration gapTimeout,
+			@Value("${timeledger.event-store.batch-size:1000}") int batchSize) {
 		JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.eventSerializer(eventSerializer)
@@ -104,7 +107,7 @@ class EventStoreConfiguration {
 			.transactionManager(transactionManager)
 			.schema(schema)
 			.dataType(String.class)
-			.batchSize(500)
+			.batchSize(batchSize)
 			// gaps below a visible position are rollbacks: appends are serialized (ADR 3)
 			.gapTimeout((int) gapTimeout.toMillis())
 			.createTokenAt((connection, eventSchema, instant) -> {

@@ -1,9 +1,17 @@
 package dev.timeledger.web.eventstore;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.timeledger.events.EventCatalog;
 import dev.timeledger.events.EventCatalog.EventType;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -19,8 +27,13 @@ final class PublicNameSerializer implements Serializer {
 
 	private final Serializer delegate;
 
-	PublicNameSerializer(Serializer delegate) {
+	private final ObjectMapper mapper;
+
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+	PublicNameSerializer(Serializer delegate, ObjectMapper mapper) {
 		this.delegate = delegate;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -38,7 +51,21 @@ final class PublicNameSerializer implements Serializer {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+		Optional<EventType> eventType = EventCatalog.byName(serializedObject.getType().getName());
+		if (eventType.isPresent() && serializedObject.getData() instanceof String json) {
+			// one reader per event class: building a reader per event dominates a
+			// replay's cost
+			try {
+				return (T) this.readers.computeIfAbsent(eventType.get().javaType(), this.mapper::readerFor)
+					.readValue(json);
+			}
+			catch (JsonProcessingException ex) {
+				throw new SerializationException("Could not read " + eventType.get().name() + ": " + ex.getMessage(),
+						ex);
+			}
+		}
 		SerializedObject<S> forDelegate = EventCatalog.byName(serializedObject.getType().getName())
 			.<SerializedObject<S>>map((type) -> new SimpleSerializedObject<>(serializedObject.getData(),
 					serializedObject.getContentType(),

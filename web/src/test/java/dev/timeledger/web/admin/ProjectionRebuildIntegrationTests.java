@@ -50,7 +50,7 @@ class ProjectionRebuildIntegrationTests extends ApiTest {
 			assertThat(status.get("position").asLong()).isEqualTo(head);
 			assertThat(status.get("rebuild").get("eventsDone").asLong()).isEqualTo(head);
 		});
-		for (String table : List.of("weekly_report", "weekly_timer")) {
+		for (String table : List.of("weekly_entry", "weekly_timer")) {
 			assertThat(count(table, liveBefore)).as(table).isPositive();
 			assertThat(difference(table, liveBefore, rebuilt)).as(table + " live minus rebuilt").isZero();
 			assertThat(difference(table, rebuilt, liveBefore)).as(table + " rebuilt minus live").isZero();
@@ -62,7 +62,7 @@ class ProjectionRebuildIntegrationTests extends ApiTest {
 		assertThat(switched.status()).as(switched.body()).isEqualTo(200);
 		assertThat(switched.json().get("version").asInt()).isEqualTo(rebuilt);
 		assertThat(switched.json().get("status").asText()).isEqualTo("live");
-		assertThat(this.jdbc.sql("SELECT to_regclass('weekly_report_v" + liveBefore + "')::text")
+		assertThat(this.jdbc.sql("SELECT to_regclass('weekly_entry_v" + liveBefore + "')::text")
 			.query(String.class)
 			.optional()).isEmpty();
 		JsonNode after = this.api.get("/api/reports/weekly?week=2026-W46", this.world.worker).json();
@@ -155,7 +155,8 @@ class ProjectionRebuildIntegrationTests extends ApiTest {
 	}
 
 	private long difference(String table, int minuend, int subtrahend) {
-		String columns = table.equals("weekly_report") ? "tenant_id, user_id, week, document"
+		String columns = table.equals("weekly_entry")
+				? "tenant_id, entry_id, user_id, week, project_id, task, description, start, end_at, seconds, billable, zone"
 				: "tenant_id, user_id, timer";
 		return this.jdbc
 			.sql("SELECT count(*) FROM (SELECT " + columns + " FROM " + table + " WHERE version = ? EXCEPT SELECT "

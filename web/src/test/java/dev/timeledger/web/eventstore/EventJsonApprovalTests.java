@@ -61,7 +61,7 @@ class EventJsonApprovalTests {
 	private static final Instant END = Instant.parse("2026-11-16T10:30:00Z");
 
 	private final Serializer serializer = new PublicNameSerializer(
-			JacksonSerializer.builder().objectMapper(EventJson.events()).build());
+			JacksonSerializer.builder().objectMapper(EventJson.events()).build(), EventJson.events());
 
 	private final ObjectMapper pretty = EventJson.events()
 		.enable(SerializationFeature.INDENT_OUTPUT)
