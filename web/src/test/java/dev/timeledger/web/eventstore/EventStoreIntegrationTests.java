@@ -51,13 +51,13 @@ class EventStoreIntegrationTests extends ApiTest {
 	}
 
 	@Test
-	void globalIndex_growsByOnePerEvent_evenAfterALostRace() {
+	void globalIndex_growsByOnePerEvent_evenAfterARefusedWrite() {
 		Response first = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
-		Response lost = this.world.record(this.world.worker, "2026-11-16T09:30:00Z", "2026-11-16T10:30:00Z");
+		Response refused = this.world.record(this.world.worker, "2026-11-16T09:30:00Z", "2026-11-16T10:30:00Z");
 		Response second = this.world.record(this.world.worker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
 		Response third = this.world.record(this.world.otherWorker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
 
-		assertThat(lost.status()).isEqualTo(409);
+		assertThat(refused.status()).isEqualTo(409);
 		assertThat(second.position()).isEqualTo(first.position() + 1);
 		assertThat(third.position()).isEqualTo(second.position() + 1);
 	}
