@@ -46,6 +46,13 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProjectionRunner.class);
 
+	/**
+	 * A projection's position is the lowest of its segments' tokens. A segment that gets
+	 * only events it does not handle stores its token no sooner than this after its last
+	 * store; Axon's default (5 s) held read-your-writes back for seconds.
+	 */
+	private static final long IDLE_TOKEN_STORE_MILLIS = 1;
+
 	private final List<Projection> projections;
 
 	private final ProjectionCatalog catalog;
@@ -220,6 +227,7 @@ public class ProjectionRunner implements SmartLifecycle {
 			.workerExecutor(workers)
 			.initialSegmentCount(this.segments)
 			.batchSize(this.batchSize)
+			.claimExtensionThreshold(IDLE_TOKEN_STORE_MILLIS)
 			.initialToken(StreamableMessageSource::createTailToken)
 			.build();
 		processor.registerHandlerInterceptor((unitOfWork, chain) -> {
