@@ -1,5 +1,11 @@
 package dev.timeledger.web.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.timeledger.command.Role;
+import dev.timeledger.query.teamreport.FetchTeamWeeklyReportQuery;
+import dev.timeledger.query.teamreport.TeamWeeklyReport;
 import dev.timeledger.query.weeklyreport.FetchWeeklyReportQuery;
 import dev.timeledger.query.weeklyreport.WeeklyReport;
 import dev.timeledger.web.command.CommandExecutor;
@@ -18,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
 	private static final String WEEKLY = "weekly-report";
+
+	private static final String TEAM_WEEKLY = "team-weekly-report";
 
 	private final QueryGateway queries;
 
@@ -58,6 +66,40 @@ class ReportController {
 		String isoWeek = ReadAccess.week(week);
 		this.consistency.await(WEEKLY, consistentWith);
 		return this.queries.query(new FetchWeeklyReportQuery(caller.tenantId(), userId, isoWeek), WeeklyReport.class)
+			.join();
+	}
+
+	@GetMapping("/team-weekly")
+	ResponseEntity<TeamWeeklyReport> teamWeekly(Caller caller, @RequestParam String week,
+			@RequestParam(required = false) Long consistentWith) {
+		TeamWeeklyReport report = teamWeeklyReport(caller, week, consistentWith);
+		return ResponseEntity.ok()
+			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
+			.body(report);
+	}
+
+	@GetMapping(path = "/team-weekly", produces = Csv.MEDIA_TYPE)
+	ResponseEntity<String> teamWeeklyCsv(Caller caller, @RequestParam String week,
+			@RequestParam(required = false) Long consistentWith) {
+		TeamWeeklyReport report = teamWeeklyReport(caller, week, consistentWith);
+		List<String> header = new ArrayList<>(List.of("userId", "status"));
+		report.totals().forEach((day) -> header.add(day.date().toString()));
+		header.add("totalSeconds");
+		Csv csv = new Csv(header.toArray(String[]::new));
+		report.rows().forEach((row) -> {
+			List<Object> cells = new ArrayList<>(List.of(row.userId(), row.status()));
+			row.days().forEach((day) -> cells.add(day.seconds()));
+			cells.add(row.totalSeconds());
+			csv.row(cells);
+		});
+		return csv(csv, report.position(), "team-weekly-" + report.week());
+	}
+
+	private TeamWeeklyReport teamWeeklyReport(Caller caller, String week, Long consistentWith) {
+		ReadAccess.requireAny(caller, Role.MANAGER);
+		String isoWeek = ReadAccess.week(week);
+		this.consistency.await(TEAM_WEEKLY, consistentWith);
+		return this.queries.query(new FetchTeamWeeklyReportQuery(caller.tenantId(), isoWeek), TeamWeeklyReport.class)
 			.join();
 	}
 
