@@ -1,13 +1,27 @@
 package dev.timeledger.web.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.timeledger.command.InvalidInput;
+import dev.timeledger.command.Role;
+import dev.timeledger.command.project.ProjectNotFound;
+import dev.timeledger.query.projectreport.FetchProjectReportLinesQuery;
+import dev.timeledger.query.projectreport.FetchProjectReportQuery;
+import dev.timeledger.query.projectreport.ProjectReport;
+import dev.timeledger.query.projectreport.ProjectReportLines;
+import dev.timeledger.query.teamreport.FetchTeamWeeklyReportQuery;
+import dev.timeledger.query.teamreport.TeamWeeklyReport;
 import dev.timeledger.query.weeklyreport.FetchWeeklyReportQuery;
 import dev.timeledger.query.weeklyreport.WeeklyReport;
 import dev.timeledger.web.command.CommandExecutor;
 import dev.timeledger.web.security.Caller;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
 	private static final String WEEKLY = "weekly-report";
+
+	private static final String TEAM_WEEKLY = "team-weekly-report";
+
+	private static final String PROJECT = "project-report";
 
 	private final QueryGateway queries;
 
@@ -61,6 +79,83 @@ class ReportController {
 			.join();
 	}
 
+	@GetMapping("/team-weekly")
+	ResponseEntity<TeamWeeklyReport> teamWeekly(Caller caller, @RequestParam String week,
+			@RequestParam(required = false) Long consistentWith) {
+		TeamWeeklyReport report = teamWeeklyReport(caller, week, consistentWith);
+		return ResponseEntity.ok()
+			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
+			.body(report);
+	}
+
+	@GetMapping(path = "/team-weekly", produces = Csv.MEDIA_TYPE)
+	ResponseEntity<String> teamWeeklyCsv(Caller caller, @RequestParam String week,
+			@RequestParam(required = false) Long consistentWith) {
+		TeamWeeklyReport report = teamWeeklyReport(caller, week, consistentWith);
+		List<String> header = new ArrayList<>(List.of("userId", "status"));
+		report.totals().forEach((day) -> header.add(day.date().toString()));
+		header.add("totalSeconds");
+		Csv csv = new Csv(header.toArray(String[]::new));
+		report.rows().forEach((row) -> {
+			List<Object> cells = new ArrayList<>(List.of(row.userId(), row.status()));
+			row.days().forEach((day) -> cells.add(day.seconds()));
+			cells.add(row.totalSeconds());
+			csv.row(cells);
+		});
+		return csv(csv, report.position(), "team-weekly-" + report.week());
+	}
+
+	@GetMapping("/projects/{projectId}")
+	ResponseEntity<ProjectReport> project(Caller caller, @PathVariable String projectId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Long consistentWith) {
+		WeekRange weeks = projectWeeks(caller, from, to, consistentWith);
+		ProjectReport report = this.queries
+			.query(new FetchProjectReportQuery(caller.tenantId(), projectId, weeks.from(), weeks.to()),
+					ResponseTypes.optionalInstanceOf(ProjectReport.class))
+			.join()
+			.orElseThrow(() -> new ProjectNotFound(projectId));
+		return ResponseEntity.ok()
+			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
+			.body(report);
+	}
+
+	@GetMapping(path = "/projects/{projectId}", produces = Csv.MEDIA_TYPE)
+	ResponseEntity<String> projectCsv(Caller caller, @PathVariable String projectId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Long consistentWith) {
+		WeekRange weeks = projectWeeks(caller, from, to, consistentWith);
+		ProjectReportLines report = this.queries
+			.query(new FetchProjectReportLinesQuery(caller.tenantId(), projectId, weeks.from(), weeks.to()),
+					ResponseTypes.optionalInstanceOf(ProjectReportLines.class))
+			.join()
+			.orElseThrow(() -> new ProjectNotFound(projectId));
+		Csv csv = new Csv("week", "userId", "task", "seconds", "billableSeconds", "amount", "currency");
+		report.lines()
+			.forEach((line) -> csv.row(line.week(), line.userId(), line.task(), line.seconds(), line.billableSeconds(),
+					line.amount(), line.currency()));
+		return csv(csv, report.position(), "project-" + report.name());
+	}
+
+	private TeamWeeklyReport teamWeeklyReport(Caller caller, String week, Long consistentWith) {
+		ReadAccess.requireAny(caller, Role.MANAGER);
+		String isoWeek = ReadAccess.week(week);
+		this.consistency.await(TEAM_WEEKLY, consistentWith);
+		return this.queries.query(new FetchTeamWeeklyReportQuery(caller.tenantId(), isoWeek), TeamWeeklyReport.class)
+			.join();
+	}
+
+	private WeekRange projectWeeks(Caller caller, String from, String to, Long consistentWith) {
+		ReadAccess.requireAny(caller, Role.MANAGER, Role.ADMIN);
+		WeekRange weeks = new WeekRange((from != null) ? ReadAccess.week(from) : null,
+				(to != null) ? ReadAccess.week(to) : null);
+		if (weeks.from() != null && weeks.to() != null && weeks.from().compareTo(weeks.to()) > 0) {
+			throw new InvalidInput("from " + weeks.from() + " is after to " + weeks.to());
+		}
+		this.consistency.await(PROJECT, consistentWith);
+		return weeks;
+	}
+
 	static ResponseEntity<String> csv(Csv csv, long position, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(Csv.TYPE)
@@ -68,6 +163,9 @@ class ReportController {
 			.header("Content-Disposition",
 					"attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
 			.body(csv.toString());
+	}
+
+	private record WeekRange(String from, String to) {
 	}
 
 }
