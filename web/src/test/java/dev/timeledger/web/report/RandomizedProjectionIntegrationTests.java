@@ -101,6 +101,34 @@ class RandomizedProjectionIntegrationTests extends ApiTest {
 				.isEqualTo(totals[0]);
 			assertThat(timesheet.get("status").asText()).isEqualTo(statuses.getOrDefault(sheet, "open"));
 		}
+		for (Map<String, Object> project : fold.projectTotals()) {
+			JsonNode report = this.api
+				.get("/api/reports/projects/" + project.get("project_id") + "?consistentWith=" + last,
+						this.world.manager)
+				.json();
+			assertThat(report.get("totalSeconds").asLong()).as("project seconds, seed " + seed)
+				.isEqualTo(((Number) project.get("seconds")).longValue());
+			assertThat(report.get("billableSeconds").asLong()).as("project billable, seed " + seed)
+				.isEqualTo(((Number) project.get("billable_seconds")).longValue());
+			java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
+			for (JsonNode perCurrency : report.get("amounts")) {
+				amount = amount.add(perCurrency.get("amount").decimalValue());
+			}
+			assertThat(amount).as("project amount, seed " + seed)
+				.isEqualByComparingTo((project.get("amount") != null) ? (java.math.BigDecimal) project.get("amount")
+						: java.math.BigDecimal.ZERO);
+		}
+		Set<String> users = new TreeSet<>(workers.names);
+		JsonNode team = this.api
+			.get("/api/reports/team-weekly?week=" + WEEKS.get(1) + "&consistentWith=" + last, this.world.manager)
+			.json();
+		for (JsonNode row : team.get("rows")) {
+			String sheet = row.get("userId").asText() + "/" + WEEKS.get(1);
+			assertThat(row.get("totalSeconds").asLong()).as(sheet + " team, seed " + seed)
+				.isEqualTo(expected.getOrDefault(sheet, new long[2])[0]);
+			users.remove(row.get("userId").asText());
+		}
+		assertThat(users).as("workers missing from the team week").isEmpty();
 	}
 
 	private Response step(Random random, Workers workers, List<String> projects) {
