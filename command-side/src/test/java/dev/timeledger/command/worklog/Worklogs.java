@@ -115,4 +115,8 @@ final class Worklogs {
 		return new TimesheetReopened(TENANT, "ann", week, "late correction", "max");
 	}
 
+	static StartTimer start(String entryId, Instant at) {
+		return new StartTimer(ANN, ANN_WORKER, entryId, WEBSITE, null, null, at, null);
+	}
+
 }
