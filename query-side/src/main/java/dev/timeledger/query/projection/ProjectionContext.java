@@ -1,8 +1,14 @@
 package dev.timeledger.query.projection;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.events.EventCatalog;
+import dev.timeledger.query.changelog.Change;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -18,13 +24,47 @@ public final class ProjectionContext {
 
 	private final DataSource dataSource;
 
+	private final String projection;
+
 	private final ObjectMapper json;
 
-	ProjectionContext(String processorName, int version, DataSource dataSource, ObjectMapper json) {
+	private volatile boolean live;
+
+	ProjectionContext(String projection, String processorName, int version, DataSource dataSource, ObjectMapper json) {
+		this.projection = projection;
 		this.processorName = processorName;
 		this.version = version;
 		this.dataSource = dataSource;
 		this.json = json;
+	}
+
+	/** Whether this version is the one reads use; only its changes reach subscribers. */
+	public boolean live() {
+		return this.live;
+	}
+
+	void live(boolean live) {
+		this.live = live;
+	}
+
+	/**
+	 * Records that the key behind a destination changed, for live subscribers. Only the
+	 * live version records: a rebuild's changes reach subscribers as one reset when it
+	 * goes live.
+	 * @param destination the destination, see
+	 * {@link dev.timeledger.query.changelog.Destinations}
+	 * @param key the projection key
+	 * @param message the event message that caused the change
+	 */
+	public void changed(String destination, Map<String, Object> key, EventMessage<?> message) {
+		if (this.live) {
+			long position = ((TrackedEventMessage<?>) message).trackingToken().position().orElseThrow();
+			String cause = EventCatalog.byClass(message.getPayloadType())
+				.map(EventCatalog.EventType::name)
+				.orElse(message.getPayloadType().getSimpleName());
+			writer().change(new Change(this.projection, destination, position, Change.INVALIDATE, key, cause,
+					message.getTimestamp()));
+		}
 	}
 
 	public int version() {
@@ -39,7 +79,7 @@ public final class ProjectionContext {
 	public ProjectionWriter writer() {
 		UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
 		return unitOfWork.getOrComputeResource("projection-writer:" + this.processorName, (key) -> {
-			ProjectionWriter writer = new ProjectionWriter(this.version, this.dataSource, this.json);
+			ProjectionWriter writer = new ProjectionWriter(this.projection, this.version, this.dataSource, this.json);
 			unitOfWork.onPrepareCommit((committing) -> writer.flush());
 			return writer;
 		});

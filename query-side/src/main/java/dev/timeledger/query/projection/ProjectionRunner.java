@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.timeledger.query.changelog.ChangeLog;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,6 +59,8 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final ProjectionProgress progress;
 
+	private final ChangeLog changeLog;
+
 	private final ArrivalStreamSource source;
 
 	private final TokenStore tokenStore;
@@ -75,10 +79,12 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final Map<String, TrackingEventProcessor> running = new HashMap<>();
 
+	private final Map<String, ProjectionContext> contexts = new HashMap<>();
+
 	private volatile boolean started;
 
 	ProjectionRunner(List<Projection> projections, ProjectionCatalog catalog, ProjectionProgress progress,
-			EventStorageEngine storageEngine, EventArrivals arrivals, TokenStore tokenStore,
+			ChangeLog changeLog, EventStorageEngine storageEngine, EventArrivals arrivals, TokenStore tokenStore,
 			TransactionManager axonTransactions, TransactionTemplate transactions, DataSource dataSource,
 			@Value("${timeledger.projections.segments:1}") int segments,
 			@Value("${timeledger.projections.batch-size:2000}") int batchSize,
@@ -86,6 +92,7 @@ public class ProjectionRunner implements SmartLifecycle {
 		this.projections = projections;
 		this.catalog = catalog;
 		this.progress = progress;
+		this.changeLog = changeLog;
 		this.source = new ArrivalStreamSource(storageEngine, arrivals, pageSize,
 				Executors.newCachedThreadPool(threads("projection-prefetch")));
 		this.tokenStore = tokenStore;
@@ -194,18 +201,34 @@ public class ProjectionRunner implements SmartLifecycle {
 		if (state.rebuilding()) {
 			startIfMissing(projection, state.rebuildingVersion());
 		}
+		for (Map.Entry<String, ProjectionContext> context : this.contexts.entrySet()) {
+			if (context.getKey().startsWith(projection.name() + "@")) {
+				context.getValue()
+					.live(context.getKey()
+						.equals(ProjectionState.processorName(projection.name(), state.liveVersion())));
+			}
+		}
 	}
 
 	private boolean switchIfCaughtUp(Projection projection, ProjectionState state) {
 		int live = state.liveVersion();
 		int rebuilt = state.rebuildingVersion();
-		Boolean switched = this.transactions
-			.execute((status) -> this.catalog.switchIfCaughtUp(projection.name(), live, rebuilt));
+		Boolean switched = this.transactions.execute((status) -> {
+			if (!this.catalog.switchIfCaughtUp(projection.name(), live, rebuilt)) {
+				return false;
+			}
+			this.changeLog.recordReset(projection.name(), this.progress.position(projection.name(), rebuilt));
+			return true;
+		});
 		if (!Boolean.TRUE.equals(switched)) {
 			return false;
 		}
 		logger.info("Projection {} version {} caught up and is live; dropping version {}", projection.name(), rebuilt,
 				live);
+		ProjectionContext rebuiltContext = this.contexts.get(ProjectionState.processorName(projection.name(), rebuilt));
+		if (rebuiltContext != null) {
+			rebuiltContext.live(true);
+		}
 		stopProcessor(ProjectionState.processorName(projection.name(), live));
 		this.transactions.executeWithoutResult((status) -> this.catalog.dropVersion(projection, live));
 		this.progress.switched(projection.name());
@@ -220,7 +243,10 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private void startProcessor(Projection projection, int version) {
 		String name = ProjectionState.processorName(projection.name(), version);
-		ProjectionContext context = new ProjectionContext(name, version, this.dataSource, this.documents);
+		ProjectionContext context = new ProjectionContext(projection.name(), name, version, this.dataSource,
+				this.documents);
+		context.live(this.catalog.find(projection.name()).map((state) -> state.liveVersion() == version).orElse(false));
+		this.contexts.put(name, context);
 		TrackingEventProcessor processor = TrackingEventProcessor.builder()
 			.name(name)
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -252,6 +278,7 @@ public class ProjectionRunner implements SmartLifecycle {
 	}
 
 	private void stopProcessor(String name) {
+		this.contexts.remove(name);
 		TrackingEventProcessor stopped = this.running.remove(name);
 		if (stopped != null) {
 			try {

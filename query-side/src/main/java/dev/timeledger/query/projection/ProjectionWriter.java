@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.query.changelog.Change;
+import dev.timeledger.query.changelog.Destinations;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -26,6 +28,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public final class ProjectionWriter {
 
+	private static final List<Column> CHANGE_LOG_COLUMNS = List.of(Column.text("destination"),
+			Column.bigint("position"), Column.text("projection"), Column.text("tenant_id"), Column.text("kind"),
+			Column.json("key"), Column.text("cause"), Column.timestamp("occurred_at"));
+
+	private static final String CHANGE_LOG_SQL = "INSERT INTO change_log (destination, position, projection,"
+			+ " tenant_id, kind, key, cause, occurred_at) SELECT * FROM unnest("
+			+ String.join(", ", CHANGE_LOG_COLUMNS.stream().map(Column::arrayParameter).toList())
+			+ ") ON CONFLICT DO NOTHING";
+
+	private final String projection;
+
 	private final int version;
 
 	private final DataSource dataSource;
@@ -34,7 +47,10 @@ public final class ProjectionWriter {
 
 	private final Map<ProjectionTable, Map<List<Object>, Object[]>> changes = new LinkedHashMap<>();
 
-	ProjectionWriter(int version, DataSource dataSource, ObjectMapper json) {
+	private final Map<List<Object>, Change> changed = new LinkedHashMap<>();
+
+	ProjectionWriter(String projection, int version, DataSource dataSource, ObjectMapper json) {
+		this.projection = projection;
 		this.version = version;
 		this.dataSource = dataSource;
 		this.json = json;
@@ -50,6 +66,51 @@ public final class ProjectionWriter {
 		this.changes.computeIfAbsent(table, (t) -> new LinkedHashMap<>()).put(key, null);
 	}
 
+	/** Records a change for live subscribers; one per destination and event. */
+	void change(Change change) {
+		this.changed.putIfAbsent(List.of(change.destination(), change.position()), change);
+	}
+
+	/**
+	 * The current value of a column of a row: as this batch left it, or as stored. For
+	 * the few handlers that must know what a change replaces (which project an entry was
+	 * on).
+	 */
+	public Object current(ProjectionTable table, List<Object> key, String column) {
+		Map<List<Object>, Object[]> pending = this.changes.get(table);
+		if (pending != null && pending.containsKey(key)) {
+			Object[] values = pending.get(key);
+			return (values != null) ? values[valueIndex(table, column)] : null;
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		StringBuilder sql = new StringBuilder("SELECT " + column + " FROM " + table.name() + " WHERE version = ?");
+		table.keys().forEach((key1) -> sql.append(" AND ").append(key1.name()).append(" = ?"));
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			statement.setInt(1, this.version);
+			for (int i = 0; i < key.size(); i++) {
+				statement.setObject(i + 2, key.get(i));
+			}
+			try (java.sql.ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getObject(1) : null;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read " + table.name(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static int valueIndex(ProjectionTable table, String column) {
+		for (int i = 0; i < table.values().size(); i++) {
+			if (table.values().get(i).name().equals(column)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException(table.name() + " has no value column " + column);
+	}
+
 	void flush() {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
@@ -57,6 +118,10 @@ public final class ProjectionWriter {
 				write(connection, tableChanges.getKey(), tableChanges.getValue());
 			}
 			this.changes.clear();
+			if (!this.changed.isEmpty()) {
+				writeChanges(connection);
+				this.changed.clear();
+			}
 		}
 		catch (SQLException | JsonProcessingException ex) {
 			throw new IllegalStateException("Could not write the projection's changes", ex);
@@ -94,17 +159,41 @@ public final class ProjectionWriter {
 		}
 	}
 
+	/** Appends the batch's changes to the change log and wakes the nodes that tail it. */
+	private void writeChanges(Connection connection) throws SQLException, JsonProcessingException {
+		List<Change> changes = new ArrayList<>(this.changed.values());
+		List<List<Object>> rows = new ArrayList<>();
+		for (Change change : changes) {
+			rows.add(java.util.Arrays.asList(change.destination(), change.position(), change.projection(),
+					Destinations.tenantOf(change.destination()), change.kind(),
+					this.json.writeValueAsString(change.key()), change.cause(), change.occurredAt()));
+		}
+		execute(connection, CHANGE_LOG_SQL, CHANGE_LOG_COLUMNS, rows, false);
+		try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('timeledger_changes', ?)")) {
+			notify.setString(1, this.projection);
+			notify.execute();
+		}
+	}
+
 	/** Runs a statement whose parameters are the version and one array per column. */
 	private void execute(Connection connection, String sql, List<Column> columns, List<List<Object>> rows)
 			throws SQLException {
+		execute(connection, sql, columns, rows, true);
+	}
+
+	private void execute(Connection connection, String sql, List<Column> columns, List<List<Object>> rows,
+			boolean versioned) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setInt(1, this.version);
+			int first = 1;
+			if (versioned) {
+				statement.setInt(first++, this.version);
+			}
 			for (int column = 0; column < columns.size(); column++) {
 				List<Object> values = new ArrayList<>(rows.size());
 				for (List<Object> row : rows) {
 					values.add(row.get(column));
 				}
-				statement.setArray(column + 2, columns.get(column).array(connection, values));
+				statement.setArray(column + first, columns.get(column).array(connection, values));
 			}
 			statement.executeUpdate();
 		}

@@ -2,6 +2,7 @@ package dev.timeledger.query.projectreport;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.timeledger.events.project.ProjectCreated;
@@ -10,12 +11,14 @@ import dev.timeledger.events.timesheet.TimeEntryAmended;
 import dev.timeledger.events.timesheet.TimeEntryDeleted;
 import dev.timeledger.events.timesheet.TimeEntryRecorded;
 import dev.timeledger.events.timesheet.TimesheetEvent;
+import dev.timeledger.query.changelog.Destinations;
 import dev.timeledger.query.projection.Column;
 import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionContext;
 import dev.timeledger.query.projection.ProjectionReader;
 import dev.timeledger.query.projection.ProjectionTable;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +67,8 @@ class ProjectReportProjection implements Projection {
 		return new Object() {
 
 			@EventHandler
-			void on(ProjectCreated event) {
+			void on(ProjectCreated event, EventMessage<?> message) {
+				changed(context, event.tenantId(), event.projectId(), message);
 				context.writer()
 					.put(ProjectReportProjection.this.rates,
 							List.of(event.tenantId(), event.projectId(), Instant.EPOCH), event.hourlyRate(),
@@ -72,7 +76,8 @@ class ProjectReportProjection implements Projection {
 			}
 
 			@EventHandler
-			void on(ProjectRateChanged event) {
+			void on(ProjectRateChanged event, EventMessage<?> message) {
+				changed(context, event.tenantId(), event.projectId(), message);
 				context.writer()
 					.put(ProjectReportProjection.this.rates,
 							List.of(event.tenantId(), event.projectId(), event.effectiveFrom()), event.hourlyRate(),
@@ -80,7 +85,21 @@ class ProjectReportProjection implements Projection {
 			}
 
 			@EventHandler
-			void on(TimesheetEvent event) {
+			void on(TimesheetEvent event, EventMessage<?> message) {
+				if (context.live() && (event instanceof TimeEntryAmended || event instanceof TimeEntryDeleted)) {
+					Object before = context.writer()
+						.current(ProjectReportProjection.this.entries, List.of(event.tenantId(), entryId(event)),
+								"project_id");
+					if (before != null) {
+						changed(context, event.tenantId(), before.toString(), message);
+					}
+				}
+				if (event instanceof TimeEntryRecorded recorded) {
+					changed(context, recorded.tenantId(), recorded.projectId(), message);
+				}
+				if (event instanceof TimeEntryAmended amended) {
+					changed(context, amended.tenantId(), amended.projectId(), message);
+				}
 				if (event instanceof TimeEntryRecorded recorded) {
 					context.writer()
 						.put(ProjectReportProjection.this.entries, List.of(recorded.tenantId(), recorded.entryId()),
@@ -100,6 +119,14 @@ class ProjectReportProjection implements Projection {
 			}
 
 		};
+	}
+
+	private static void changed(ProjectionContext context, String tenantId, String projectId, EventMessage<?> message) {
+		context.changed(Destinations.projectReport(tenantId, projectId), Map.of("projectId", projectId), message);
+	}
+
+	private static String entryId(TimesheetEvent event) {
+		return (event instanceof TimeEntryAmended amended) ? amended.entryId() : ((TimeEntryDeleted) event).entryId();
 	}
 
 	@QueryHandler

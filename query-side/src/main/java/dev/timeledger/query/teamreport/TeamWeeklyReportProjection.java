@@ -2,24 +2,29 @@ package dev.timeledger.query.teamreport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimeEntryAmended;
 import dev.timeledger.events.timesheet.TimeEntryDeleted;
 import dev.timeledger.events.timesheet.TimeEntryRecorded;
 import dev.timeledger.events.timesheet.TimesheetApproved;
+import dev.timeledger.events.timesheet.TimesheetAnnotated;
 import dev.timeledger.events.timesheet.TimesheetEvent;
 import dev.timeledger.events.timesheet.TimesheetRejected;
 import dev.timeledger.events.timesheet.TimesheetReopened;
 import dev.timeledger.events.timesheet.TimesheetSubmitted;
+import dev.timeledger.query.changelog.Destinations;
 import dev.timeledger.query.projection.Column;
 import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionContext;
 import dev.timeledger.query.projection.ProjectionReader;
 import dev.timeledger.query.projection.ProjectionTable;
 import dev.timeledger.query.projection.ProjectionWriter;
+import dev.timeledger.query.timesheet.TimesheetTables;
 import dev.timeledger.query.timesheet.WeekDays;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,10 +76,16 @@ class TeamWeeklyReportProjection implements Projection {
 		return new Object() {
 
 			@EventHandler
-			void on(TimesheetEvent event) {
+			void on(TimesheetEvent event, EventMessage<?> message) {
 				ProjectionWriter writer = context.writer();
 				writer.put(TeamWeeklyReportProjection.this.members, List.of(event.tenantId(), event.userId()));
 				apply(writer, event);
+				if (!(event instanceof TimesheetAnnotated)) {
+					for (String week : TimesheetTables.weeksOf(event)) {
+						context.changed(Destinations.teamWeeklyReport(event.tenantId(), week), Map.of("week", week),
+								message);
+					}
+				}
 			}
 
 			@EventHandler

@@ -2,15 +2,18 @@ package dev.timeledger.query.timesheet;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.timeledger.events.timesheet.TimesheetAnnotated;
 import dev.timeledger.events.timesheet.TimesheetEvent;
+import dev.timeledger.query.changelog.Destinations;
 import dev.timeledger.query.projection.Column;
 import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionContext;
 import dev.timeledger.query.projection.ProjectionReader;
 import dev.timeledger.query.projection.ProjectionTable;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
@@ -63,8 +66,12 @@ class TimesheetProjection implements Projection {
 		return new Object() {
 
 			@EventHandler
-			void on(TimesheetEvent event, @Timestamp Instant at, TrackingToken token) {
+			void on(TimesheetEvent event, @Timestamp Instant at, TrackingToken token, EventMessage<?> message) {
 				TimesheetProjection.this.record(context, event, at, token.position().orElseThrow());
+				if (event instanceof TimesheetAnnotated || TimesheetTables.status(event) != null) {
+					context.changed(Destinations.timesheet(event.tenantId(), event.userId(), event.week()),
+							Map.of("userId", event.userId(), "week", event.week()), message);
+				}
 			}
 
 		};

@@ -91,6 +91,14 @@ public final class TimesheetTables {
 			.orElse("open");
 	}
 
+	/** The weeks an event changes: its week, and the week an amended entry left. */
+	public static List<String> weeksOf(TimesheetEvent event) {
+		if (event instanceof TimeEntryAmended amended && !amended.previousWeek().equals(amended.week())) {
+			return List.of(amended.week(), amended.previousWeek());
+		}
+		return List.of(event.week());
+	}
+
 	/**
 	 * The status a decision event leads to, or null for events that are not decisions.
 	 */

@@ -11,6 +11,7 @@ import dev.timeledger.events.IsoWeek;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timer.TimerStarted;
 import dev.timeledger.events.timesheet.TimesheetEvent;
+import dev.timeledger.query.changelog.Destinations;
 import dev.timeledger.query.projection.Column;
 import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionContext;
@@ -20,6 +21,7 @@ import dev.timeledger.query.projection.ProjectionTable;
 import dev.timeledger.query.timesheet.TimesheetDocument;
 import dev.timeledger.query.timesheet.TimesheetTables;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,13 +64,21 @@ class WeeklyReportProjection implements Projection {
 		return new Object() {
 
 			@EventHandler
-			void on(TimesheetEvent event) {
+			void on(TimesheetEvent event, EventMessage<?> message) {
 				WeeklyReportProjection.this.sheets.apply(context.writer(), event);
+				for (String week : TimesheetTables.weeksOf(event)) {
+					changed(context, event.tenantId(), event.userId(), week, message);
+				}
 			}
 
 			@EventHandler
-			void on(TimerEvent event) {
+			void on(TimerEvent event, EventMessage<?> message) {
 				List<Object> key = List.of(event.tenantId(), event.userId());
+				if (context.live()) {
+					String zone = (event instanceof TimerStarted started) ? started.zone() : timerZone(context, key);
+					changed(context, event.tenantId(), event.userId(),
+							IsoWeek.containing(startedAt(event), java.time.ZoneId.of(zone)).toString(), message);
+				}
 				if (event instanceof TimerStarted started) {
 					context.writer()
 						.put(WeeklyReportProjection.this.timers, key,
@@ -81,6 +91,30 @@ class WeeklyReportProjection implements Projection {
 			}
 
 		};
+	}
+
+	private static void changed(ProjectionContext context, String tenantId, String userId, String week,
+			EventMessage<?> message) {
+		context.changed(Destinations.weeklyReport(tenantId, userId, week), Map.of("userId", userId, "week", week),
+				message);
+	}
+
+	private String timerZone(ProjectionContext context, List<Object> key) {
+		Object timer = context.writer().current(this.timers, key, "timer");
+		try {
+			return (timer != null) ? JSON.readTree(timer.toString()).path("zone").asText("UTC") : "UTC";
+		}
+		catch (JsonProcessingException ex) {
+			return "UTC";
+		}
+	}
+
+	private static java.time.Instant startedAt(TimerEvent event) {
+		if (event instanceof TimerStarted started) {
+			return started.startedAt();
+		}
+		return (event instanceof dev.timeledger.events.timer.TimerStopped stopped) ? stopped.startedAt()
+				: ((dev.timeledger.events.timer.TimerDiscarded) event).startedAt();
 	}
 
 	@QueryHandler

@@ -1,0 +1,124 @@
+package dev.timeledger.query.changelog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.query.projection.ProjectionJson;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the change log: new changes of a projection in order, and the backlog of a
+ * destination since a position. Keeps it to its retention (default 7 days).
+ */
+@Component
+public class ChangeLog {
+
+	private static final ObjectMapper JSON = ProjectionJson.mapper();
+
+	private static final TypeReference<Map<String, Object>> KEY = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Duration retention;
+
+	ChangeLog(JdbcClient jdbc, @Value("${timeledger.live.retention:7d}") Duration retention) {
+		this.jdbc = jdbc;
+		this.retention = retention;
+	}
+
+	/** The changes of a projection after a position, oldest first. */
+	public List<Change> after(String projection, long position, int limit) {
+		return this.jdbc.sql("""
+				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
+				WHERE projection = ? AND position > ? ORDER BY position, kind DESC LIMIT ?""")
+			.params(projection, position, limit)
+			.query(ChangeLog::change)
+			.list();
+	}
+
+	/** The highest position of the projection's changes, 0 when it has none. */
+	public long latest(String projection) {
+		return this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log WHERE projection = ?")
+			.param(projection)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * What a subscriber that saw everything up to {@code since} missed on a destination:
+	 * the changes after it, or one reset when the history no longer reaches back, a
+	 * rebuilt version went live meanwhile, or more than {@code limit} changes were missed
+	 * (a backlog is never sent in part).
+	 */
+	public List<Change> backlog(String projection, String destination, long since, int limit) {
+		long horizon = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log_horizon WHERE projection = ?")
+			.param(projection)
+			.query(Long.class)
+			.single();
+		List<Change> missed = this.jdbc.sql("""
+				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
+				WHERE (destination = ? OR (projection = ? AND destination = '*')) AND position > ?
+				ORDER BY position, kind DESC LIMIT ?""")
+			.params(destination, projection, since, limit + 1)
+			.query(ChangeLog::change)
+			.list();
+		if (since < horizon || missed.size() > limit || missed.stream().anyMatch(Change::reset)) {
+			return List.of(reset(projection, Math.max(latest(projection), since)));
+		}
+		return missed;
+	}
+
+	/** Records that every subscriber of the projection must refetch everything. */
+	public void recordReset(String projection, long position) {
+		this.jdbc.sql("""
+				INSERT INTO change_log (destination, position, projection, kind, key, occurred_at)
+				VALUES ('*', ?, ?, 'reset', '{}', now()) ON CONFLICT DO NOTHING""")
+			.params(position, projection)
+			.update();
+		this.jdbc.sql("SELECT pg_notify('timeledger_changes', ?)").param(projection).query().listOfRows();
+	}
+
+	/** A reset of a projection, as sent to one subscriber. */
+	public static Change reset(String projection, long position) {
+		return new Change(projection, Change.ALL, position, Change.RESET, Map.of(), null, Instant.now());
+	}
+
+	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+	void removeExpired() {
+		this.jdbc
+			.sql("""
+					WITH removed AS (
+					  DELETE FROM change_log WHERE recorded_at < now() - make_interval(secs => ?)
+					  RETURNING projection, position
+					)
+					INSERT INTO change_log_horizon (projection, position)
+					SELECT projection, max(position) FROM removed GROUP BY projection
+					ON CONFLICT (projection) DO UPDATE SET position = greatest(change_log_horizon.position, EXCLUDED.position)
+					""")
+			.param(this.retention.toSeconds())
+			.update();
+	}
+
+	private static Change change(ResultSet rs, int row) throws SQLException {
+		try {
+			return new Change(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					JSON.readValue(rs.getString(5), KEY), rs.getString(6), rs.getTimestamp(7).toInstant());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
