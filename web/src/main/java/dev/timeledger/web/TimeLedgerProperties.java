@@ -2,6 +2,7 @@ package dev.timeledger.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,11 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedPostgres the embedded database used when no datasource URL is set
  * @param commands how writes are executed
  * @param snapshotThreshold events of a worklog between two snapshots
+ * @param live the live invalidation over STOMP
  */
 @ConfigurationProperties("timeledger")
 public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
 		@DefaultValue EmbeddedPostgres embeddedPostgres, @DefaultValue Commands commands,
-		@DefaultValue("100") int snapshotThreshold) {
+		@DefaultValue("100") int snapshotThreshold, @DefaultValue Live live) {
 
 	/**
 	 * Claim names and local-mode tokens.
@@ -58,6 +60,28 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 */
 	public record Commands(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("5") int retries,
 			@DefaultValue("24h") Duration idempotencyTtl) {
+	}
+
+	/**
+	 * Live invalidation at {@code /ws}.
+	 *
+	 * @param allowedOrigins browser origins allowed to open the WebSocket; empty: the
+	 * server's own
+	 * @param inboundFramesPerMinute frames a client may send per minute before it is
+	 * closed
+	 * @param coalesceWindow changes of one destination within this window reach
+	 * subscribers as one message with the latest position
+	 * @param backlogLimit the most missed changes sent on a resume; more answer one reset
+	 * @param heartbeat the STOMP heart-beat interval offered both ways
+	 * @param sendTimeLimit the longest a send to one client may take before it is closed
+	 * @param sendBufferSize the most bytes buffered for one slow client before it is
+	 * closed
+	 * @param messageSizeLimit the largest frame a client may send
+	 */
+	public record Live(@DefaultValue List<String> allowedOrigins, @DefaultValue("100") int inboundFramesPerMinute,
+			@DefaultValue("100ms") Duration coalesceWindow, @DefaultValue("1000") int backlogLimit,
+			@DefaultValue("10s") Duration heartbeat, @DefaultValue("10s") Duration sendTimeLimit,
+			@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("64KB") DataSize messageSizeLimit) {
 	}
 
 }

@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
+	/** The channel a committed append notifies. */
+	static final String EVENTS_CHANNEL = "timeledger_events";
+
 	/** The advisory lock key of appends ("TLAPPEND" in ASCII). */
 	static final long APPEND_LOCK = 0x544c415050454e44L;
 
@@ -131,9 +134,12 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	private long insert(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
 			throws SQLException {
 		String row = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
-		String sql = "INSERT INTO " + this.schema.domainEventTable() + " (" + this.schema.domainEventFields()
-				+ ") VALUES " + String.join(", ", Collections.nCopies(events.size(), row)) + " RETURNING "
-				+ this.schema.globalIndexColumn();
+		// the NOTIFY wakes the processors and feeds of the other nodes once this commits
+		String sql = "WITH inserted AS (INSERT INTO " + this.schema.domainEventTable() + " ("
+				+ this.schema.domainEventFields() + ") VALUES "
+				+ String.join(", ", Collections.nCopies(events.size(), row)) + " RETURNING "
+				+ this.schema.globalIndexColumn() + ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('"
+				+ EVENTS_CHANNEL + "', '') FROM inserted";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
 			for (EventMessage<?> event : events) {

@@ -1,0 +1,196 @@
+package dev.timeledger.web.live;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.timeledger.query.changelog.Change;
+import dev.timeledger.query.changelog.ChangeLog;
+import dev.timeledger.query.projection.Projection;
+import dev.timeledger.query.projection.ProjectionRunner;
+import dev.timeledger.web.TimeLedgerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tails the change log and hands every new change to this node's subscribers. Woken by
+ * the NOTIFY a projection sends when it commits changes (and once a second regardless);
+ * reads each projection's changes in position order, which is their commit order because
+ * one processor writes them. Bursts to one destination are coalesced: the first change
+ * goes out at once, the rest of the window's changes as one message with the latest
+ * position.
+ */
+@Component
+class ChangeFanOut implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChangeFanOut.class);
+
+	private final ChangeLog changeLog;
+
+	private final List<String> projections;
+
+	private final LiveSubscriptions subscriptions;
+
+	private final long windowNanos;
+
+	private final Map<String, Long> cursors = new HashMap<>();
+
+	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+	private final Object wakeUp = new Object();
+
+	private ScheduledExecutorService scheduler;
+
+	private Thread tailer;
+
+	private volatile boolean running;
+
+	private boolean woken;
+
+	ChangeFanOut(ChangeLog changeLog, ProjectionRunner runner, LiveSubscriptions subscriptions,
+			TimeLedgerProperties properties) {
+		this.changeLog = changeLog;
+		this.projections = runner.projections().stream().map(Projection::name).toList();
+		this.subscriptions = subscriptions;
+		this.windowNanos = properties.live().coalesceWindow().toNanos();
+	}
+
+	/** New changes were committed. */
+	void wake() {
+		synchronized (this.wakeUp) {
+			this.woken = true;
+			this.wakeUp.notifyAll();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.projections.forEach((projection) -> this.cursors.put(projection, this.changeLog.latest(projection)));
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "live-coalescer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.running = true;
+		this.tailer = new Thread(this::tail, "live-fan-out");
+		this.tailer.setDaemon(true);
+		this.tailer.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		wake();
+		this.tailer.interrupt();
+		this.scheduler.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void tail() {
+		while (this.running) {
+			try {
+				synchronized (this.wakeUp) {
+					if (!this.woken) {
+						this.wakeUp.wait(1000);
+					}
+					this.woken = false;
+				}
+				for (String projection : this.projections) {
+					readNew(projection);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not read the change log: {}", ex.getMessage());
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void readNew(String projection) {
+		List<Change> changes;
+		do {
+			changes = this.changeLog.after(projection, this.cursors.get(projection), 1000);
+			for (Change change : changes) {
+				offer(change);
+				this.cursors.put(projection, change.position());
+			}
+		}
+		while (changes.size() == 1000);
+	}
+
+	/**
+	 * Sends at once, or folds into the window's trailing message. Runs on the fan-out
+	 * thread.
+	 */
+	private void offer(Change change) {
+		if (change.reset() || this.windowNanos == 0) {
+			this.subscriptions.deliver(change);
+			return;
+		}
+		long now = System.nanoTime();
+		if (this.windows.size() > 100_000) {
+			this.windows.values().removeIf((idle) -> idle.pending == null && now - idle.lastSent > this.windowNanos);
+		}
+		Window window = this.windows.computeIfAbsent(change.destination(), (destination) -> new Window());
+		synchronized (window) {
+			if (window.pending == null && now - window.lastSent >= this.windowNanos) {
+				window.lastSent = now;
+				this.subscriptions.deliver(change);
+				return;
+			}
+			boolean scheduled = window.pending != null;
+			window.pending = change;
+			if (!scheduled) {
+				long delay = Math.max(0, window.lastSent + this.windowNanos - now);
+				this.scheduler.schedule(() -> flush(change.destination(), window), delay, TimeUnit.NANOSECONDS);
+			}
+		}
+	}
+
+	private void flush(String destination, Window window) {
+		Change latest;
+		synchronized (window) {
+			latest = window.pending;
+			window.pending = null;
+			window.lastSent = System.nanoTime();
+		}
+		if (latest != null) {
+			this.subscriptions.deliver(latest);
+		}
+	}
+
+	private static void sleepQuietly() {
+		try {
+			Thread.sleep(Duration.ofSeconds(1).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The coalescing state of one destination. */
+	private static final class Window {
+
+		private volatile long lastSent = Long.MIN_VALUE / 2;
+
+		private volatile Change pending;
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.timeledger.web.live;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.query.changelog.Change;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Writes {@code MESSAGE} and {@code ERROR} frames to one client. Frames to one session
+ * keep their order; a slow session never holds up the others (its buffer and send time
+ * are limited by the transport).
+ */
+@Component
+class LiveSender {
+
+	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+	private volatile MessageChannel outbound;
+
+	private final ObjectMapper json;
+
+	private final AtomicLong messageIds = new AtomicLong();
+
+	/**
+	 * The channel comes from the broker configuration, which needs this sender: resolved
+	 * late.
+	 */
+	LiveSender(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
+			ObjectMapper json) {
+		this.clientOutboundChannel = clientOutboundChannel;
+		this.json = json;
+	}
+
+	private MessageChannel outbound() {
+		if (this.outbound == null) {
+			this.outbound = new OrderedMessageChannelDecorator(this.clientOutboundChannel.getObject(),
+					LogFactory.getLog(LiveSender.class));
+		}
+		return this.outbound;
+	}
+
+	/**
+	 * Sends a change, as an {@code invalidate} or {@code reset} message, to one
+	 * subscription.
+	 */
+	void send(String sessionId, String subscriptionId, String destination, Change change) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", change.kind());
+		body.put("projection", change.projection());
+		if (!change.reset()) {
+			body.put("key", change.key());
+		}
+		body.put("position", change.position());
+		if (!change.reset()) {
+			body.put("eventPosition", change.position());
+			body.put("cause", change.cause());
+			body.put("occurredAt", change.occurredAt().toString());
+		}
+		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.MESSAGE);
+		accessor.setSessionId(sessionId);
+		accessor.setSubscriptionId(subscriptionId);
+		accessor.setDestination("/topic/" + destination);
+		accessor.setMessageId(Long.toString(this.messageIds.incrementAndGet()));
+		accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		accessor.setNativeHeader("position", Long.toString(change.position()));
+		accessor.setLeaveMutable(true);
+		outbound().send(MessageBuilder.createMessage(bytes(body), accessor.getMessageHeaders()));
+	}
+
+	/** Sends an {@code ERROR} frame; the connection closes after it. */
+	void error(String sessionId, String message) {
+		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);
+		accessor.setSessionId(sessionId);
+		accessor.setMessage(message);
+		accessor.setLeaveMutable(true);
+		this.outbound
+			.send(MessageBuilder.createMessage(message.getBytes(StandardCharsets.UTF_8), accessor.getMessageHeaders()));
+	}
+
+	private byte[] bytes(Map<String, Object> body) {
+		try {
+			return this.json.writeValueAsBytes(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.timeledger.web.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.timeledger.query.changelog.Change;
+import dev.timeledger.query.changelog.ChangeLog;
+import dev.timeledger.query.changelog.Destinations;
+import dev.timeledger.web.TimeLedgerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The subscriptions of this node's clients, and the delivery of changes to them. A
+ * subscription with {@code since} first gets, in order, every change it missed on its
+ * destination (or one reset), and only then live changes: changes that arrive while its
+ * backlog is read are held and sent after it. Positions only grow per subscription, so
+ * nothing arrives twice.
+ */
+@Component
+public class LiveSubscriptions {
+
+	private static final Logger logger = LoggerFactory.getLogger(LiveSubscriptions.class);
+
+	private final Map<String, Set<Subscription>> byDestination = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, Subscription>> bySession = new ConcurrentHashMap<>();
+
+	private final ChangeLog changeLog;
+
+	private final LiveSender sender;
+
+	private final int backlogLimit;
+
+	private final ExecutorService backlogs = Executors.newFixedThreadPool(2, (runnable) -> {
+		Thread thread = new Thread(runnable, "live-backlog");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	LiveSubscriptions(ChangeLog changeLog, LiveSender sender, TimeLedgerProperties properties) {
+		this.changeLog = changeLog;
+		this.sender = sender;
+		this.backlogLimit = properties.live().backlogLimit();
+	}
+
+	void subscribe(String sessionId, String subscriptionId, Destinations.Parsed destination, Long since) {
+		Subscription subscription = new Subscription(sessionId, subscriptionId, destination, since);
+		this.bySession.computeIfAbsent(sessionId, (id) -> new ConcurrentHashMap<>()).put(subscriptionId, subscription);
+		this.byDestination.computeIfAbsent(destination.destination(), (d) -> ConcurrentHashMap.newKeySet())
+			.add(subscription);
+		if (since != null) {
+			this.backlogs.execute(() -> catchUp(subscription, since));
+		}
+	}
+
+	void unsubscribe(String sessionId, String subscriptionId) {
+		Map<String, Subscription> subscriptions = this.bySession.get(sessionId);
+		Subscription removed = (subscriptions != null) ? subscriptions.remove(subscriptionId) : null;
+		if (removed != null) {
+			forget(removed);
+		}
+	}
+
+	void disconnect(String sessionId) {
+		Map<String, Subscription> subscriptions = this.bySession.remove(sessionId);
+		if (subscriptions != null) {
+			subscriptions.values().forEach(this::forget);
+		}
+	}
+
+	/**
+	 * Delivers a live change to every subscription of its destination (all of the
+	 * projection for a reset).
+	 */
+	void deliver(Change change) {
+		if (change.reset()) {
+			this.byDestination.values()
+				.forEach((subscriptions) -> subscriptions.stream()
+					.filter((subscription) -> subscription.destination.projection().equals(change.projection()))
+					.forEach((subscription) -> subscription.offer(change)));
+			return;
+		}
+		Set<Subscription> subscriptions = this.byDestination.get(change.destination());
+		if (subscriptions != null) {
+			subscriptions.forEach((subscription) -> subscription.offer(change));
+		}
+	}
+
+	/** How many subscriptions this node serves. */
+	public int count() {
+		return this.bySession.values().stream().mapToInt(Map::size).sum();
+	}
+
+	private void catchUp(Subscription subscription, long since) {
+		List<Change> missed;
+		try {
+			missed = this.changeLog.backlog(subscription.destination.projection(),
+					subscription.destination.destination(), since, this.backlogLimit);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the backlog of {}: {}", subscription.destination.destination(),
+					ex.getMessage());
+			missed = List.of(ChangeLog.reset(subscription.destination.projection(), since));
+		}
+		subscription.caughtUp(missed);
+	}
+
+	private void forget(Subscription subscription) {
+		Set<Subscription> subscriptions = this.byDestination.get(subscription.destination.destination());
+		if (subscriptions != null) {
+			subscriptions.remove(subscription);
+		}
+	}
+
+	/** One client's subscription to one destination. */
+	private final class Subscription {
+
+		private final String sessionId;
+
+		private final String subscriptionId;
+
+		private final Destinations.Parsed destination;
+
+		private long lastPosition;
+
+		private long lastReset = -1;
+
+		private List<Change> held;
+
+		Subscription(String sessionId, String subscriptionId, Destinations.Parsed destination, Long since) {
+			this.sessionId = sessionId;
+			this.subscriptionId = subscriptionId;
+			this.destination = destination;
+			this.lastPosition = (since != null) ? since : -1;
+			this.held = (since != null) ? new ArrayList<>() : null;
+		}
+
+		synchronized void offer(Change change) {
+			if (this.held != null) {
+				this.held.add(change);
+			}
+			else {
+				send(change);
+			}
+		}
+
+		synchronized void caughtUp(List<Change> missed) {
+			missed.forEach(this::send);
+			List<Change> live = this.held;
+			this.held = null;
+			live.forEach(this::send);
+		}
+
+		/** Sends each change once, in position order; a reset always goes out, once. */
+		private void send(Change change) {
+			if (change.reset() ? change.position() != this.lastReset : change.position() > this.lastPosition) {
+				if (change.reset()) {
+					this.lastReset = change.position();
+				}
+				this.lastPosition = Math.max(this.lastPosition, change.position());
+				LiveSubscriptions.this.sender.send(this.sessionId, this.subscriptionId, this.destination.destination(),
+						change);
+			}
+		}
+
+	}
+
+}
