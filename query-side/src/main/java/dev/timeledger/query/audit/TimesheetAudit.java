@@ -16,20 +16,13 @@ import dev.timeledger.events.timesheet.TimeEntryAmended;
 import dev.timeledger.events.timesheet.TimeEntryDeleted;
 import dev.timeledger.events.timesheet.TimeEntryRecorded;
 import dev.timeledger.events.timesheet.TimesheetEvent;
+import dev.timeledger.query.feed.StoredEvents;
 import dev.timeledger.query.projection.ProjectionJson;
 import dev.timeledger.query.timesheet.TimesheetDocument;
 import dev.timeledger.query.timesheet.TimesheetView;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.serialization.Serializer;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +35,10 @@ class TimesheetAudit {
 
 	private static final ObjectMapper JSON = ProjectionJson.mapper();
 
-	private final JdbcClient jdbc;
+	private final StoredEvents events;
 
-	private final Serializer serializer;
-
-	private final Configuration axon;
-
-	TimesheetAudit(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
-		this.jdbc = jdbc;
-		this.serializer = serializer;
-		this.axon = axon;
+	TimesheetAudit(StoredEvents events) {
+		this.events = events;
 	}
 
 	@QueryHandler
@@ -94,22 +81,9 @@ class TimesheetAudit {
 	}
 
 	private List<TrackedEventMessage<?>> read(String tenantId, String userId, Instant until) {
-		List<TrackedDomainEventData<String>> stored = this.jdbc.sql("""
-				SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
-				       payload_type, payload_revision, payload::text, meta_data::text
-				FROM domain_event_entry
-				WHERE tenant_id = ? AND payload ->> 'userId' = ? AND time_stamp <= ?
-				ORDER BY global_index""")
-			.params(tenantId, userId,
-					(until != null) ? until.atOffset(java.time.ZoneOffset.UTC)
-							: OffsetDateTime.parse("9999-12-31T00:00:00Z"))
-			.query((rs, row) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-					new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-							rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8), rs.getString(9),
-							rs.getString(10))))
-			.list();
-		return EventUtils.upcastAndDeserializeTrackedEvents(stored.stream(), this.serializer, this.axon.upcasterChain())
-			.toList();
+		return this.events.read("tenant_id = ? AND payload ->> 'userId' = ? AND time_stamp <= ? ORDER BY global_index",
+				tenantId, userId, (until != null) ? until.atOffset(java.time.ZoneOffset.UTC)
+						: OffsetDateTime.parse("9999-12-31T00:00:00Z"));
 	}
 
 	private static boolean belongs(TimesheetEvent event, String week) {
@@ -143,7 +117,7 @@ class TimesheetAudit {
 	}
 
 	private static long position(TrackedEventMessage<?> event) {
-		return event.trackingToken().position().orElse(0);
+		return StoredEvents.position(event);
 	}
 
 }

@@ -36,7 +36,7 @@ public class EventArrivals {
 		this.listeners.forEach(Runnable::run);
 	}
 
-	long signals() {
+	public long signals() {
 		this.lock.lock();
 		try {
 			return this.signals;
@@ -47,7 +47,7 @@ public class EventArrivals {
 	}
 
 	/** Waits until a signal after {@code seen} arrives or the time is up. */
-	void await(long seen, long timeout, TimeUnit unit) throws InterruptedException {
+	public void await(long seen, long timeout, TimeUnit unit) throws InterruptedException {
 		long nanos = unit.toNanos(timeout);
 		this.lock.lock();
 		try {

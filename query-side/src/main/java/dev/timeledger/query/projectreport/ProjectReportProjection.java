@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.timeledger.events.project.ProjectCreated;
+import dev.timeledger.events.project.ProjectEvent;
 import dev.timeledger.events.project.ProjectRateChanged;
 import dev.timeledger.events.timesheet.TimeEntryAmended;
 import dev.timeledger.events.timesheet.TimeEntryDeleted;
@@ -82,6 +83,15 @@ class ProjectReportProjection implements Projection {
 					.put(ProjectReportProjection.this.rates,
 							List.of(event.tenantId(), event.projectId(), event.effectiveFrom()), event.hourlyRate(),
 							event.currency());
+			}
+
+			/**
+			 * Renames, client, billability and archiving change what the report shows
+			 * about the project.
+			 */
+			@EventHandler
+			void on(ProjectEvent event, EventMessage<?> message) {
+				changed(context, event.tenantId(), event.projectId(), message);
 			}
 
 			@EventHandler

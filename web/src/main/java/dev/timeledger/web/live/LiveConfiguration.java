@@ -49,6 +49,7 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.settings.heartbeat().toMillis();
+		registry.setPreservePublishOrder(true);
 		registry.enableSimpleBroker("/internal")
 			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 			.setTaskScheduler(this.liveScheduler);

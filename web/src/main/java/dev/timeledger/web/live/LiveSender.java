@@ -3,6 +3,7 @@ package dev.timeledger.web.live;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +31,7 @@ class LiveSender {
 
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
-	private volatile MessageChannel outbound;
+	private final Map<String, MessageChannel> sessions = new ConcurrentHashMap<>();
 
 	private final ObjectMapper json;
 
@@ -46,12 +47,18 @@ class LiveSender {
 		this.json = json;
 	}
 
-	private MessageChannel outbound() {
-		if (this.outbound == null) {
-			this.outbound = new OrderedMessageChannelDecorator(this.clientOutboundChannel.getObject(),
-					LogFactory.getLog(LiveSender.class));
-		}
-		return this.outbound;
+	/**
+	 * The session's own ordered view of the outbound channel: its frames go out one after
+	 * the other, while other sessions' frames go out in parallel.
+	 */
+	private MessageChannel outbound(String sessionId) {
+		return this.sessions.computeIfAbsent(sessionId,
+				(id) -> new OrderedMessageChannelDecorator(this.clientOutboundChannel.getObject(),
+						LogFactory.getLog(LiveSender.class)));
+	}
+
+	void forget(String sessionId) {
+		this.sessions.remove(sessionId);
 	}
 
 	/**
@@ -79,7 +86,7 @@ class LiveSender {
 		accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
 		accessor.setNativeHeader("position", Long.toString(change.position()));
 		accessor.setLeaveMutable(true);
-		outbound().send(MessageBuilder.createMessage(bytes(body), accessor.getMessageHeaders()));
+		outbound(sessionId).send(MessageBuilder.createMessage(bytes(body), accessor.getMessageHeaders()));
 	}
 
 	/** Sends an {@code ERROR} frame; the connection closes after it. */
@@ -88,7 +95,7 @@ class LiveSender {
 		accessor.setSessionId(sessionId);
 		accessor.setMessage(message);
 		accessor.setLeaveMutable(true);
-		this.outbound
+		outbound(sessionId)
 			.send(MessageBuilder.createMessage(message.getBytes(StandardCharsets.UTF_8), accessor.getMessageHeaders()));
 	}
 

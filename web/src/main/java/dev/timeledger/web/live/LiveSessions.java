@@ -54,6 +54,7 @@ public class LiveSessions {
 			session.expiry.cancel(false);
 		}
 		this.subscriptions.disconnect(sessionId);
+		this.sender.forget(sessionId);
 	}
 
 	Caller caller(String sessionId) {

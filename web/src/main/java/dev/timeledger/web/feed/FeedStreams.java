@@ -1,0 +1,90 @@
+package dev.timeledger.web.feed;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.timeledger.query.feed.EventFeed;
+import dev.timeledger.query.feed.FeedEvent;
+import dev.timeledger.query.projection.EventArrivals;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Streams the feed as Server-Sent Events: the backlog after the start position, then each
+ * new event as soon as its append commits (on any node), with a comment as heart-beat
+ * when nothing happens. The {@code id} of each event is its position, so a client resumes
+ * with {@code Last-Event-ID}.
+ */
+@Component
+class FeedStreams {
+
+	private static final int PAGE = 500;
+
+	private final EventFeed feed;
+
+	private final EventArrivals arrivals;
+
+	private final Duration heartbeat;
+
+	private final ExecutorService streams = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "event-stream");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	FeedStreams(EventFeed feed, EventArrivals arrivals, @Value("${timeledger.feed.heartbeat:15s}") Duration heartbeat) {
+		this.feed = feed;
+		this.arrivals = arrivals;
+		this.heartbeat = heartbeat;
+	}
+
+	SseEmitter open(String tenantId, long after, Set<String> types) {
+		SseEmitter emitter = new SseEmitter(0L);
+		AtomicBoolean open = new AtomicBoolean(true);
+		emitter.onCompletion(() -> open.set(false));
+		emitter.onTimeout(() -> open.set(false));
+		emitter.onError((ex) -> open.set(false));
+		this.streams.execute(() -> stream(emitter, open, tenantId, after, types));
+		return emitter;
+	}
+
+	private void stream(SseEmitter emitter, AtomicBoolean open, String tenantId, long after, Set<String> types) {
+		long cursor = after;
+		try {
+			while (open.get()) {
+				long seen = this.arrivals.signals();
+				List<FeedEvent> page = this.feed.after(tenantId, cursor, PAGE, types);
+				for (FeedEvent event : page) {
+					emitter.send(SseEmitter.event()
+						.id(Long.toString(event.position()))
+						.name(event.type())
+						.data(event, MediaType.APPLICATION_JSON));
+					cursor = event.position();
+				}
+				if (page.size() < PAGE) {
+					this.arrivals.await(seen, this.heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+					if (this.arrivals.signals() == seen) {
+						emitter.send(SseEmitter.event().comment("heartbeat"));
+					}
+				}
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			emitter.complete();
+		}
+	}
+
+}

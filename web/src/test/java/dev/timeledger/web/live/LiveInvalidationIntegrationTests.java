@@ -1,0 +1,136 @@
+package dev.timeledger.web.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timeledger.web.support.ApiClient.Response;
+import dev.timeledger.web.support.ApiTest;
+import dev.timeledger.web.support.StompTestClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subscribe, change, receive; resume with {@code since}; reset when history is gone. */
+class LiveInvalidationIntegrationTests extends ApiTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private String weekly(String user) {
+		return "/topic/tenants/" + this.world.tenant + "/weekly-reports/" + user + "/2026-W47";
+	}
+
+	@Test
+	void aSubscriber_getsAnInvalidation_forEveryChangeOfItsKey() throws Exception {
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.worker)) {
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), null);
+			Thread.sleep(200);
+
+			Response recorded = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+			JsonNode message = StompTestClient.next(messages, WAIT);
+			assertThat(message).as("invalidation").isNotNull();
+			assertThat(message.get("type").asText()).isEqualTo("invalidate");
+			assertThat(message.get("projection").asText()).isEqualTo("weekly-report");
+			assertThat(message.get("key").get("userId").asText()).isEqualTo("walt");
+			assertThat(message.get("key").get("week").asText()).isEqualTo("2026-W47");
+			assertThat(message.get("eventPosition").asLong()).isEqualTo(recorded.position());
+			assertThat(message.get("position").asLong()).isEqualTo(recorded.position());
+			assertThat(message.get("cause").asText()).isEqualTo("TimeEntryRecorded");
+			JsonNode report = this.api
+				.get("/api/reports/weekly?week=2026-W47&consistentWith=" + message.get("eventPosition").asLong(),
+						this.world.worker)
+				.json();
+			assertThat(report.get("totalSeconds").asLong()).isEqualTo(3600);
+		}
+	}
+
+	@Test
+	void aResumingSubscriber_getsExactlyTheMissedChangesInOrder_thenLiveOnes() throws Exception {
+		long last;
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), null);
+			Thread.sleep(200);
+			this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+			last = StompTestClient.next(messages, WAIT).get("position").asLong();
+		}
+		List<Long> missed = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			missed.add(
+					this.world.record(this.world.worker, "2026-11-17T0" + i + ":00:00Z", "2026-11-17T0" + i + ":30:00Z")
+						.position());
+		}
+		this.world.record(this.world.otherWorker, "2026-11-17T01:00:00Z", "2026-11-17T02:00:00Z");
+		awaitProjection(missed.get(2));
+
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), last);
+			List<Long> received = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				received.add(StompTestClient.next(messages, WAIT).get("position").asLong());
+			}
+			assertThat(received).containsExactlyElementsOf(missed);
+			long live = this.world.record(this.world.worker, "2026-11-18T09:00:00Z", "2026-11-18T10:00:00Z").position();
+			assertThat(StompTestClient.next(messages, WAIT).get("position").asLong()).isEqualTo(live);
+			assertThat(StompTestClient.next(messages, Duration.ofMillis(500))).as("nothing twice").isNull();
+		}
+	}
+
+	@Test
+	void aSubscriberResumingFromBeforeTheRetainedHistory_getsOneReset() throws Exception {
+		Response recorded = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		awaitProjection(recorded.position());
+		this.jdbc
+			.sql("""
+					INSERT INTO change_log_horizon (projection, position) VALUES ('weekly-report', ?)
+					ON CONFLICT (projection) DO UPDATE SET position = greatest(change_log_horizon.position, EXCLUDED.position)
+					""")
+			.param(recorded.position())
+			.update();
+
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.worker)) {
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), recorded.position() - 1);
+			JsonNode reset = StompTestClient.next(messages, WAIT);
+
+			assertThat(reset.get("type").asText()).isEqualTo("reset");
+			assertThat(reset.get("projection").asText()).isEqualTo("weekly-report");
+			assertThat(StompTestClient.next(messages, Duration.ofMillis(500))).isNull();
+		}
+	}
+
+	@Test
+	void aBurstToOneKey_arrivesAsFewMessages_endingWithTheLatestPosition() throws Exception {
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> messages = client
+				.subscribe("/topic/tenants/" + this.world.tenant + "/project-reports/" + this.world.projectId, null);
+			Thread.sleep(200);
+			long last = 0;
+			for (int i = 0; i < 40; i++) {
+				last = this.api
+					.patch("/api/projects/" + this.world.projectId, this.world.manager, Map.of("name", "Apollo " + i))
+					.position();
+			}
+			List<JsonNode> received = new ArrayList<>();
+			JsonNode message;
+			while ((message = StompTestClient.next(messages, Duration.ofSeconds(2))) != null) {
+				received.add(message);
+				if (message.get("position").asLong() == last) {
+					break;
+				}
+			}
+			assertThat(received).isNotEmpty();
+			assertThat(received.get(received.size() - 1).get("position").asLong()).isEqualTo(last);
+			assertThat(received.size()).isLessThan(40);
+		}
+	}
+
+	private void awaitProjection(long position) {
+		assertThat(this.api
+			.get("/api/reports/weekly?user=walt&week=2026-W47&consistentWith=" + position, this.world.manager)
+			.status()).isEqualTo(200);
+	}
+
+}
