@@ -135,6 +135,11 @@ public final class StompTestClient implements AutoCloseable {
 		private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
 		public void handleFrame(StompHeaders headers, Object payload) {
 			this.errors.add(String.valueOf(headers.getFirst("message")));
 		}
