@@ -88,6 +88,39 @@ class TwoNodeIntegrationTests {
 		assertThat(onA.get("totalSeconds").asLong()).isEqualTo(4 * 3600);
 	}
 
+	@Test
+	void aClientReconnectingAfterARestart_getsExactlyTheChangesMadeWhileTheNodeWasDown() throws Exception {
+		ApiClient apiB = new ApiClient(port(nodeB));
+		String tenant = ApiClient.newTenant();
+		String manager = apiB.token(tenant, "rhea", "manager", "worker");
+		String projectId = apiB.post("/api/projects", manager, Map.of("name", "Gemini"))
+			.json()
+			.get("projectId")
+			.asText();
+		String destination = "/topic/tenants/" + tenant + "/weekly-reports/rhea/2026-W47";
+
+		long last;
+		try (StompTestClient onA = StompTestClient.connect(port(nodeA), manager)) {
+			BlockingQueue<JsonNode> messages = onA.subscribe(destination, null);
+			Thread.sleep(300);
+			last = record(apiB, manager, projectId, "2026-11-16T09:00:00Z");
+			assertThat(StompTestClient.next(messages, WAIT).get("position").asLong()).isEqualTo(last);
+		}
+		nodeA.close();
+		List<Long> missed = new ArrayList<>();
+		missed.add(record(apiB, manager, projectId, "2026-11-17T09:00:00Z"));
+		missed.add(record(apiB, manager, projectId, "2026-11-18T09:00:00Z"));
+		nodeA = start(nodeB.getEnvironment().getProperty("spring.datasource.url"),
+				Path.of(nodeB.getEnvironment().getProperty("timeledger.data-dir")));
+
+		try (StompTestClient onA = StompTestClient.connect(port(nodeA), manager)) {
+			BlockingQueue<JsonNode> messages = onA.subscribe(destination, last);
+			assertThat(StompTestClient.next(messages, WAIT).get("position").asLong()).isEqualTo(missed.get(0));
+			assertThat(StompTestClient.next(messages, WAIT).get("position").asLong()).isEqualTo(missed.get(1));
+			assertThat(StompTestClient.next(messages, Duration.ofMillis(500))).as("nothing else").isNull();
+		}
+	}
+
 	private static long record(ApiClient api, String token, String projectId, String start) {
 		java.time.Instant from = java.time.Instant.parse(start);
 		return api
