@@ -29,6 +29,18 @@ public class ChangeLog {
 	private static final TypeReference<Map<String, Object>> KEY = new TypeReference<>() {
 	};
 
+	/**
+	 * The highest position below which every change row of a projection has committed:
+	 * the position its live processor's segments have all reached. Rows are written in
+	 * the transaction that stores the token, so a row above it may still be followed by a
+	 * lower one committed late (several segments or nodes); rows at or below it never
+	 * are.
+	 */
+	private static final String VISIBLE = """
+			position <= (SELECT coalesce(min(coalesce((convert_from(t.token, 'UTF8')::jsonb ->> 'index')::bigint, 0)), 0)
+			  FROM token_entry t JOIN projection_version v ON t.processor_name = v.projection || '@' || v.live_version
+			  WHERE v.projection = change_log.projection)""";
+
 	private final JdbcClient jdbc;
 
 	private final Duration retention;
@@ -38,11 +50,11 @@ public class ChangeLog {
 		this.retention = retention;
 	}
 
-	/** The changes of a projection after a position, oldest first. */
+	/** The visible changes of a projection after a position, oldest first. */
 	public List<Change> after(String projection, long position, int limit) {
 		return this.jdbc.sql("""
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
-				WHERE projection = ? AND position > ? ORDER BY position, kind DESC LIMIT ?""")
+				WHERE projection = ? AND position > ? AND %s ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
 			.params(projection, position, limit)
 			.query(ChangeLog::change)
 			.list();
@@ -69,8 +81,8 @@ public class ChangeLog {
 			.single();
 		List<Change> missed = this.jdbc.sql("""
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
-				WHERE (destination = ? OR (projection = ? AND destination = '*')) AND position > ?
-				ORDER BY position, kind DESC LIMIT ?""")
+				WHERE (destination = ? OR (projection = ? AND destination = '*')) AND position > ? AND %s
+				ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
 			.params(destination, projection, since, limit + 1)
 			.query(ChangeLog::change)
 			.list();

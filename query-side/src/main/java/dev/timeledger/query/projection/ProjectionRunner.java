@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +152,18 @@ public class ProjectionRunner implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		this.started = false;
-		this.running.keySet().stream().toList().forEach(this::stopProcessor);
+		List<CompletableFuture<Void>> stopping = this.running.values()
+			.stream()
+			.map(TrackingEventProcessor::shutdownAsync)
+			.toList();
+		try {
+			CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			logger.warn("Processors did not stop cleanly: {}", ex.getMessage());
+		}
+		this.running.clear();
+		this.contexts.clear();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private final FileLock ownership;
 
 	private int users;
+
+	private boolean stopped;
 
 	private EmbeddedPostgresServer(Path directory, EmbeddedPostgres postgres, FileLock ownership) {
 		this.directory = directory;
@@ -80,12 +83,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		EmbeddedPostgresServer server = start(directory, false, 0);
 		if (first) {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitLastUser(server, Duration.ofSeconds(30));
 				server.stop();
 				FileSystemUtils.deleteRecursively(directory.toFile());
 				directory.resolveSibling(directory.getFileName() + ".lock").toFile().delete();
 			}));
 		}
 		return server;
+	}
+
+	/**
+	 * Shutdown hooks run at the same time: application contexts still closing (their
+	 * processors releasing tokens) must find the server up, or each waits out its
+	 * connection timeout.
+	 */
+	private static void awaitLastUser(EmbeddedPostgresServer server, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (EmbeddedPostgresServer.class) {
+			long remaining;
+			while (running.get(server.directory) == server && (remaining = deadline - System.nanoTime()) > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(EmbeddedPostgresServer.class, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	/**
@@ -122,11 +147,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				return;
 			}
 			running.remove(this.directory);
+			EmbeddedPostgresServer.class.notifyAll();
 		}
 		stop();
 	}
 
-	private void stop() {
+	private synchronized void stop() {
+		if (this.stopped) {
+			return;
+		}
+		this.stopped = true;
 		try {
 			this.postgres.close();
 			if (this.ownership.isValid()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.TimeLedgerApplication;
 import dev.timeledger.web.embeddedpostgres.EmbeddedPostgresServer;
 import dev.timeledger.web.support.ApiClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,8 +25,14 @@ import static org.awaitility.Awaitility.await;
  */
 class RebuildRestartIntegrationTests {
 
-	private static final String URL = EmbeddedPostgresServer.startEphemeral()
-		.jdbcUrl("rebuild_restart_" + ProcessHandle.current().pid());
+	private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.startEphemeral();
+
+	private static final String URL = POSTGRES.jdbcUrl("rebuild_restart_" + ProcessHandle.current().pid());
+
+	@AfterAll
+	static void releasePostgres() {
+		POSTGRES.close();
+	}
 
 	@Test
 	void aRebuildInProgress_resumesAfterARestart() {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,11 @@ class ExternalDatabaseIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@AfterAll
+	static void releaseExternal() {
+		EXTERNAL.close();
+	}
 
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) {

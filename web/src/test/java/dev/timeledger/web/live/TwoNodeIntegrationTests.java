@@ -35,9 +35,12 @@ class TwoNodeIntegrationTests {
 
 	private static ConfigurableApplicationContext nodeB;
 
+	private static EmbeddedPostgresServer postgres;
+
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
-		String url = EmbeddedPostgresServer.startEphemeral().jdbcUrl("two_nodes_" + ProcessHandle.current().pid());
+		postgres = EmbeddedPostgresServer.startEphemeral();
+		String url = postgres.jdbcUrl("two_nodes_" + ProcessHandle.current().pid());
 		Path keys = Files.createTempDirectory("two-nodes");
 		nodeA = start(url, keys);
 		nodeB = start(url, keys);
@@ -47,6 +50,7 @@ class TwoNodeIntegrationTests {
 	static void stopNodes() {
 		nodeA.close();
 		nodeB.close();
+		postgres.close();
 	}
 
 	@Test
