@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.timeledger.events.operations.ParkedEventsReleased;
 import dev.timeledger.events.project.ProjectArchived;
 import dev.timeledger.events.project.ProjectBillabilityChanged;
 import dev.timeledger.events.project.ProjectClientChanged;
@@ -40,7 +41,8 @@ public final class EventCatalog {
 				type(ProjectRestored.class), type(TimerStarted.class), type(TimerStopped.class),
 				type(TimerDiscarded.class), type(TimeEntryRecorded.class), type(TimeEntryAmended.class),
 				type(TimeEntryDeleted.class), type(TimesheetSubmitted.class), type(TimesheetApproved.class),
-				type(TimesheetRejected.class), type(TimesheetAnnotated.class), type(TimesheetReopened.class))
+				type(TimesheetRejected.class), type(TimesheetAnnotated.class), type(TimesheetReopened.class),
+				type(ParkedEventsReleased.class))
 		.collect(Collectors.toMap(EventType::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
 	private static final Map<Class<?>, EventType> BY_CLASS = BY_NAME.values()

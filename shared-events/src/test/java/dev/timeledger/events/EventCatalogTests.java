@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.timeledger.events.EventCatalog.EventType;
+import dev.timeledger.events.operations.OperationsEvent;
 import dev.timeledger.events.project.ProjectEvent;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimesheetEvent;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventCatalogTests {
 
 	private static final List<Class<?>> EVENT_INTERFACES = List.of(ProjectEvent.class, TimerEvent.class,
-			TimesheetEvent.class);
+			TimesheetEvent.class, OperationsEvent.class);
 
 	private static final String EVENT_PACKAGES = "classpath*:dev/timeledger/events/*/*.class";
 
@@ -93,9 +94,19 @@ class EventCatalogTests {
 			assertThat(event.isRecord()).as(event.getName()).isTrue();
 			List<RecordComponent> components = Arrays.asList(event.getRecordComponents());
 
-			assertThat(components).as(event.getName())
-				.anySatisfy((component) -> isStringNamed(component, "tenantId"))
-				.anySatisfy((component) -> isStringNamed(component, "actorId"));
+			assertThat(components).as(event.getName()).anySatisfy((component) -> isStringNamed(component, "actorId"));
+			if (!OperationsEvent.class.isAssignableFrom(event)) {
+				assertThat(components).as(event.getName())
+					.anySatisfy((component) -> isStringNamed(component, "tenantId"));
+			}
+		}
+	}
+
+	@Test
+	void operationsEventsBelongToNoTenant() {
+		for (Class<?> event : OperationsEvent.class.getPermittedSubclasses()) {
+			assertThat(event.getRecordComponents()).as(event.getName())
+				.noneMatch((component) -> component.getName().equals("tenantId"));
 		}
 	}
 

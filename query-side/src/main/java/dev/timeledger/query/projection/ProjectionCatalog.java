@@ -124,6 +124,9 @@ public class ProjectionCatalog {
 		this.jdbc.sql("DELETE FROM token_entry WHERE processor_name = ?")
 			.param(ProjectionState.processorName(projection.name(), version))
 			.update();
+		this.jdbc.sql("DELETE FROM projection_parked_event WHERE projection = ? AND version = ?")
+			.params(projection.name(), version)
+			.update();
 	}
 
 	private void createPartitions(Projection projection, int version) {

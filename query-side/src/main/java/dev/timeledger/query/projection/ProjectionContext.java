@@ -71,6 +71,14 @@ public final class ProjectionContext {
 		return this.version;
 	}
 
+	String projection() {
+		return this.projection;
+	}
+
+	String processorName() {
+		return this.processorName;
+	}
+
 	/**
 	 * The writer of the batch being handled. Its changes are written, in as few
 	 * statements as possible, when the batch commits, in the transaction that also stores

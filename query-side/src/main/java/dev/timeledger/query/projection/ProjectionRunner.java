@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.timeledger.query.changelog.ChangeLog;
+import dev.timeledger.query.feed.StoredEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -62,6 +62,10 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final ChangeLog changeLog;
 
+	private final ParkedEvents parked;
+
+	private final StoredEvents stored;
+
 	private final ArrivalStreamSource source;
 
 	private final TokenStore tokenStore;
@@ -85,8 +89,9 @@ public class ProjectionRunner implements SmartLifecycle {
 	private volatile boolean started;
 
 	ProjectionRunner(List<Projection> projections, ProjectionCatalog catalog, ProjectionProgress progress,
-			ChangeLog changeLog, EventStorageEngine storageEngine, EventArrivals arrivals, TokenStore tokenStore,
-			TransactionManager axonTransactions, TransactionTemplate transactions, DataSource dataSource,
+			ChangeLog changeLog, ParkedEvents parked, StoredEvents stored, EventStorageEngine storageEngine,
+			EventArrivals arrivals, TokenStore tokenStore, TransactionManager axonTransactions,
+			TransactionTemplate transactions, DataSource dataSource,
 			@Value("${timeledger.projections.segments:1}") int segments,
 			@Value("${timeledger.projections.batch-size:2000}") int batchSize,
 			@Value("${timeledger.projections.page-size:2000}") int pageSize) {
@@ -94,6 +99,8 @@ public class ProjectionRunner implements SmartLifecycle {
 		this.catalog = catalog;
 		this.progress = progress;
 		this.changeLog = changeLog;
+		this.parked = parked;
+		this.stored = stored;
 		this.source = new ArrivalStreamSource(storageEngine, arrivals, pageSize,
 				Executors.newCachedThreadPool(threads("projection-prefetch")));
 		this.tokenStore = tokenStore;
@@ -261,11 +268,11 @@ public class ProjectionRunner implements SmartLifecycle {
 		this.contexts.put(name, context);
 		TrackingEventProcessor processor = TrackingEventProcessor.builder()
 			.name(name)
-			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+			.eventHandlerInvoker(new ParkingEventHandlerInvoker(SimpleEventHandlerInvoker.builder()
 				.eventHandlers(projection.handler(context), new EveryEvent())
-				.sequencingPolicy(SequentialPerAggregatePolicy.instance())
+				.sequencingPolicy(ProjectionSequences.INSTANCE)
 				.listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-				.build())
+				.build(), context, this.parked, this.stored))
 			.errorHandler(PropagatingErrorHandler.instance())
 			.messageSource(this.source)
 			.tokenStore(this.tokenStore)

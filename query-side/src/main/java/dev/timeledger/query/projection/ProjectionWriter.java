@@ -56,19 +56,57 @@ public final class ProjectionWriter {
 		this.json = json;
 	}
 
+	private Savepoint savepoint;
+
 	/** Inserts or replaces the row with this key. */
 	public void put(ProjectionTable table, List<Object> key, Object... values) {
-		this.changes.computeIfAbsent(table, (t) -> new LinkedHashMap<>()).put(key, values);
+		pending(table, key).put(key, values);
 	}
 
 	/** Deletes the row with this key, if there is one. */
 	public void delete(ProjectionTable table, List<Object> key) {
-		this.changes.computeIfAbsent(table, (t) -> new LinkedHashMap<>()).put(key, null);
+		pending(table, key).put(key, null);
+	}
+
+	private Map<List<Object>, Object[]> pending(ProjectionTable table, List<Object> key) {
+		Map<List<Object>, Object[]> rows = this.changes.computeIfAbsent(table, (t) -> new LinkedHashMap<>());
+		if (this.savepoint != null) {
+			this.savepoint.remember(table, key, rows);
+		}
+		return rows;
 	}
 
 	/** Records a change for live subscribers; one per destination and event. */
 	void change(Change change) {
-		this.changed.putIfAbsent(List.of(change.destination(), change.position()), change);
+		List<Object> key = List.of(change.destination(), change.position());
+		if (this.changed.putIfAbsent(key, change) == null && this.savepoint != null) {
+			this.savepoint.changed.add(key);
+		}
+	}
+
+	/**
+	 * Starts remembering what the next event changes, so that {@link #rollback()} can
+	 * undo it if its handler fails.
+	 */
+	void savepoint() {
+		this.savepoint = new Savepoint();
+	}
+
+	/** Undoes every change since {@link #savepoint()}. */
+	void rollback() {
+		Savepoint undone = this.savepoint;
+		this.savepoint = null;
+		if (undone != null) {
+			undone.rows.forEach((table, rows) -> rows.forEach((key, prior) -> {
+				if (prior == Savepoint.ABSENT) {
+					this.changes.get(table).remove(key);
+				}
+				else {
+					this.changes.get(table).put(key, (prior == Savepoint.DELETED) ? null : (Object[]) prior);
+				}
+			}));
+			undone.changed.forEach(this.changed::remove);
+		}
 	}
 
 	/**
@@ -112,6 +150,7 @@ public final class ProjectionWriter {
 	}
 
 	void flush() {
+		this.savepoint = null;
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			for (Map.Entry<ProjectionTable, Map<List<Object>, Object[]>> tableChanges : this.changes.entrySet()) {
@@ -197,6 +236,29 @@ public final class ProjectionWriter {
 			}
 			statement.executeUpdate();
 		}
+	}
+
+	/** What the rows and changes touched since a savepoint were before it. */
+	private static final class Savepoint {
+
+		private static final Object ABSENT = new Object();
+
+		private static final Object DELETED = new Object();
+
+		private final Map<ProjectionTable, Map<List<Object>, Object>> rows = new LinkedHashMap<>();
+
+		private final List<List<Object>> changed = new ArrayList<>();
+
+		void remember(ProjectionTable table, List<Object> key, Map<List<Object>, Object[]> pending) {
+			this.rows.computeIfAbsent(table, (t) -> new LinkedHashMap<>()).computeIfAbsent(key, (k) -> {
+				if (!pending.containsKey(k)) {
+					return ABSENT;
+				}
+				Object[] values = pending.get(k);
+				return (values != null) ? values : DELETED;
+			});
+		}
+
 	}
 
 }

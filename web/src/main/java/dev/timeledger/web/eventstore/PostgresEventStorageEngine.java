@@ -19,6 +19,7 @@ import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -60,10 +61,15 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	}
 
 	@Override
-	protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-		if (events.isEmpty()) {
+	protected void appendEvents(List<? extends EventMessage<?>> published, Serializer serializer) {
+		if (published.isEmpty()) {
 			return;
 		}
+		// an event published outside an aggregate (an operator's action) is a sequence of
+		// its own: aggregate identifier = event identifier, sequence 0
+		List<DomainEventMessage<?>> events = published.stream()
+			.<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage)
+			.toList();
 		this.transactions.executeInTransaction(() -> {
 			Connection connection = getConnection();
 			try {
@@ -104,11 +110,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	 * append takes no global index and leaves no gap. Exact, because the lock is held;
 	 * the unique key on (aggregate, sequence) stays as the safety net.
 	 */
-	private void requireNextSequences(Connection connection, List<? extends EventMessage<?>> events)
-			throws SQLException {
+	private void requireNextSequences(Connection connection, List<DomainEventMessage<?>> events) throws SQLException {
 		Map<String, Long> firstSequences = new LinkedHashMap<>();
-		for (EventMessage<?> event : events) {
-			DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
+		for (DomainEventMessage<?> domainEvent : events) {
 			firstSequences.putIfAbsent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
 		}
 		try (PreparedStatement statement = connection
@@ -131,7 +135,7 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		}
 	}
 
-	private long insert(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
+	private long insert(Connection connection, List<DomainEventMessage<?>> events, Serializer serializer)
 			throws SQLException {
 		String row = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
 		// the NOTIFY wakes the processors and feeds of the other nodes once this commits
@@ -142,8 +146,7 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				+ EVENTS_CHANNEL + "', '') FROM inserted";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
-			for (EventMessage<?> event : events) {
-				DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
+			for (DomainEventMessage<?> domainEvent : events) {
 				SerializedObject<String> payload = domainEvent.serializePayload(serializer, String.class);
 				SerializedObject<String> metaData = domainEvent.serializeMetaData(serializer, String.class);
 				statement.setString(parameter++, domainEvent.getIdentifier());

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.timeledger.events.EventCatalog;
+import dev.timeledger.events.operations.ParkedEventsReleased;
 import dev.timeledger.events.project.ProjectArchived;
 import dev.timeledger.events.project.ProjectBillabilityChanged;
 import dev.timeledger.events.project.ProjectClientChanged;
@@ -91,7 +92,8 @@ class EventJsonApprovalTests {
 				new TimesheetRejected(TENANT, "walt", "2026-W47", "Tuesday is missing", "mia"),
 				new TimesheetAnnotated(TENANT, "walt", "2026-W47", "a1f0c9d2-3b4e-4f5a-8c6d-7e8f9a0b1c2d",
 						"which ticket?", ENTRY, "mia"),
-				new TimesheetReopened(TENANT, "walt", "2026-W47", "typo in Friday", "mia"));
+				new TimesheetReopened(TENANT, "walt", "2026-W47", "typo in Friday", "mia"),
+				new ParkedEventsReleased("weekly-report", "acme:walt/2026-W47", "otto"));
 	}
 
 	@ParameterizedTest

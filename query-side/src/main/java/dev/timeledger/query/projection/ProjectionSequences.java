@@ -1,0 +1,54 @@
+package dev.timeledger.query.projection;
+
+import dev.timeledger.events.operations.ParkedEventsReleased;
+import dev.timeledger.events.timer.TimerEvent;
+import dev.timeledger.events.timesheet.TimesheetEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+
+/**
+ * The sequences a projection handles in order, and parks as a whole when one of their
+ * events fails: a worker's timesheet of one week ({@code <worklog>/<week>}), a worker's
+ * timer ({@code <worklog>/timer}) or a project ({@code <project>}). A sequence lies
+ * inside one aggregate, so a segment (assigned per aggregate) owns all of it; a release
+ * of parked events goes to the segment that owns its sequence.
+ */
+final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
+
+	static final ProjectionSequences INSTANCE = new ProjectionSequences();
+
+	private ProjectionSequences() {
+	}
+
+	/** The sequence an event belongs to. */
+	static String sequence(EventMessage<?> message) {
+		Object payload = message.getPayload();
+		if (payload instanceof ParkedEventsReleased released) {
+			return released.sequence();
+		}
+		String aggregate = aggregate(message);
+		if (payload instanceof TimesheetEvent timesheet) {
+			return aggregate + "/" + timesheet.week();
+		}
+		if (payload instanceof TimerEvent) {
+			return aggregate + "/timer";
+		}
+		return aggregate;
+	}
+
+	@Override
+	public Object getSequenceIdentifierFor(EventMessage<?> message) {
+		if (message.getPayload() instanceof ParkedEventsReleased released) {
+			int slash = released.sequence().indexOf('/');
+			return (slash < 0) ? released.sequence() : released.sequence().substring(0, slash);
+		}
+		return aggregate(message);
+	}
+
+	private static String aggregate(EventMessage<?> message) {
+		return (message instanceof DomainEventMessage<?> domain) ? domain.getAggregateIdentifier()
+				: message.getIdentifier();
+	}
+
+}
