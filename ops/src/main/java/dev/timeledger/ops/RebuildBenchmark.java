@@ -13,6 +13,7 @@ import dev.timeledger.query.projection.Projection;
 import dev.timeledger.query.projection.ProjectionProgress;
 import dev.timeledger.query.projection.ProjectionRunner;
 import dev.timeledger.web.eventstore.EventJson;
+import dev.timeledger.web.support.EventSeeder;
 
 /**
  * Rebuild throughput against a raw baseline measured in the same run: the baseline reads

@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells an unreachable database apart from other failures: it answers 503, not 500. */
 final class DatabaseOutage {
@@ -20,6 +21,11 @@ final class DatabaseOutage {
 
 	static boolean causes(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// a rollback that failed after the write failed: the write's failure tells
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& causes(rollback.getApplicationException())) {
+				return true;
+			}
 			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
 					|| cause instanceof DataAccessResourceFailureException
 					|| cause instanceof CannotCreateTransactionException) {

@@ -7,13 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
+import dev.timeledger.web.support.Projections;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * releases them once the handler is fixed.
  */
 @AutoConfigureObservability
-@Import(ParkedEventsIntegrationTests.Poisoned.class)
+@Import(PoisonedProjection.class)
 @TestPropertySource(properties = "spring.flyway.locations=classpath:db/migration,classpath:db/poison")
 class ParkedEventsIntegrationTests extends ApiTest {
 
@@ -123,12 +122,7 @@ class ParkedEventsIntegrationTests extends ApiTest {
 	}
 
 	private JsonNode projection(String operator) {
-		for (JsonNode projection : this.api.get("/api/admin/projections", operator).json().get("projections")) {
-			if (projection.get("name").asText().equals(PoisonedProjection.NAME)) {
-				return projection;
-			}
-		}
-		throw new AssertionError("no projection " + PoisonedProjection.NAME);
+		return Projections.status(this.api, operator, PoisonedProjection.NAME);
 	}
 
 	/** The entries the poisoned projection holds for this tenant: their weeks by id. */
@@ -150,16 +144,6 @@ class ParkedEventsIntegrationTests extends ApiTest {
 			.map((line) -> line.substring(line.lastIndexOf(' ') + 1))
 			.findFirst()
 			.orElse("missing");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Poisoned {
-
-		@Bean
-		PoisonedProjection poisonedProjection() {
-			return new PoisonedProjection();
-		}
-
 	}
 
 }

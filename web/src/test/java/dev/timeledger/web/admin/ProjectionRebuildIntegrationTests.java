@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
+import dev.timeledger.web.support.Projections;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,6 @@ import static org.awaitility.Awaitility.await;
  * up; the switch is atomic and drops the old version.
  */
 class ProjectionRebuildIntegrationTests extends ApiTest {
-
-	/** The weekly report's tables, with every column but the version. */
-	private static final Map<String, String> COLUMNS = Map.of("weekly_entry",
-			"tenant_id, entry_id, user_id, week, project_id, task, description, start, end_at, seconds, billable, zone",
-			"weekly_status", "tenant_id, user_id, week, status", "weekly_timer", "tenant_id, user_id, timer");
 
 	@Test
 	void rebuildUnderLoad_equalsTheLiveVersionRowForRow_andSwitchesAtomically() throws Exception {
@@ -55,7 +51,7 @@ class ProjectionRebuildIntegrationTests extends ApiTest {
 			assertThat(status.get("position").asLong()).isEqualTo(head);
 			assertThat(status.get("rebuild").get("eventsDone").asLong()).isEqualTo(head);
 		});
-		for (String table : COLUMNS.keySet()) {
+		for (String table : Projections.WEEKLY_REPORT_COLUMNS.keySet()) {
 			assertThat(count(table, liveBefore)).as(table).isPositive();
 			assertThat(difference(table, liveBefore, rebuilt)).as(table + " live minus rebuilt").isZero();
 			assertThat(difference(table, rebuilt, liveBefore)).as(table + " rebuilt minus live").isZero();
@@ -145,29 +141,15 @@ class ProjectionRebuildIntegrationTests extends ApiTest {
 	}
 
 	private JsonNode projection(String operator, String name) {
-		for (JsonNode projection : this.api.get("/api/admin/projections", operator).json().get("projections")) {
-			if (projection.get("name").asText().equals(name)) {
-				return projection;
-			}
-		}
-		throw new IllegalStateException("No projection " + name);
+		return Projections.status(this.api, operator, name);
 	}
 
 	private long count(String table, int version) {
-		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE version = ?")
-			.param(version)
-			.query(Long.class)
-			.single();
+		return Projections.rows(this.jdbc, table, version);
 	}
 
 	private long difference(String table, int minuend, int subtrahend) {
-		String columns = COLUMNS.get(table);
-		return this.jdbc
-			.sql("SELECT count(*) FROM (SELECT " + columns + " FROM " + table + " WHERE version = ? EXCEPT SELECT "
-					+ columns + " FROM " + table + " WHERE version = ?) difference")
-			.params(minuend, subtrahend)
-			.query(Long.class)
-			.single();
+		return Projections.difference(this.jdbc, table, minuend, subtrahend);
 	}
 
 }

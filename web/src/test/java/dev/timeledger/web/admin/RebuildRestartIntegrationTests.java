@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.TimeLedgerApplication;
 import dev.timeledger.web.embeddedpostgres.EmbeddedPostgresServer;
 import dev.timeledger.web.support.ApiClient;
+import dev.timeledger.web.support.Projections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,12 +81,7 @@ class RebuildRestartIntegrationTests {
 	}
 
 	private static JsonNode rebuild(ApiClient api, String token) {
-		for (JsonNode projection : api.get("/api/admin/projections", token).json().get("projections")) {
-			if (projection.get("name").asText().equals("weekly-report")) {
-				return projection.get("rebuild");
-			}
-		}
-		throw new IllegalStateException("no weekly-report projection");
+		return Projections.status(api, token, "weekly-report").get("rebuild");
 	}
 
 	private static long head(ConfigurableApplicationContext context) {

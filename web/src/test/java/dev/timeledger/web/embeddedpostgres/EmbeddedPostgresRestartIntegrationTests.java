@@ -1,16 +1,14 @@
 package dev.timeledger.web.embeddedpostgres;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.timeledger.web.TimeLedgerApplication;
 import dev.timeledger.web.support.ApiClient;
+import dev.timeledger.web.support.ChildServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,78 +45,37 @@ class EmbeddedPostgresRestartIntegrationTests {
 	}
 
 	@Test
-	void aKilledServer_restartsOnTheSameData() throws Exception {
-		int port = freePort();
-		Process first = launch(port);
-		String token;
-		String projectId;
-		try {
-			ApiClient api = awaitReady(port, first);
-			token = api.token("acme", "mia", "manager");
-			projectId = api.post("/api/projects", token, Map.of("name", "Gemini")).json().get("projectId").asText();
-		}
-		finally {
-			first.destroyForcibly().waitFor();
-		}
-		assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("orphaned PostgreSQL").isTrue();
+	void aKilledServer_restartsOnTheSameData() {
+		try (ChildServer server = new ChildServer(this.dataDir, arguments())) {
+			ApiClient api = server.start();
+			String token = api.token("acme", "mia", "manager");
+			String projectId = api.post("/api/projects", token, Map.of("name", "Gemini"))
+				.json()
+				.get("projectId")
+				.asText();
+			server.kill();
+			assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("orphaned PostgreSQL")
+				.isTrue();
 
-		Process second = launch(port);
-		try {
-			ApiClient api = awaitReady(port, second);
+			api = server.start();
 			assertThat(api.get("/api/projects/" + projectId, token).json().get("name").asText()).isEqualTo("Gemini");
-		}
-		finally {
-			second.destroy();
-			assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			server.stop();
 		}
 		assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("stopped PostgreSQL").isFalse();
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(TimeLedgerApplication.class).run(arguments(0).toArray(String[]::new));
+		return new SpringApplicationBuilder(TimeLedgerApplication.class)
+			.run(Stream.concat(Stream.of("--server.port=0"), arguments().stream()).toArray(String[]::new));
 	}
 
-	private List<String> arguments(int port) {
-		return List.of("--server.port=" + port, "--timeledger.data-dir=" + this.dataDir,
-				"--timeledger.embedded-postgres.ephemeral=false", "--timeledger.embedded-postgres.fresh-database=false",
-				"--logging.level.root=WARN");
-	}
-
-	private Process launch(int port) throws IOException {
-		List<String> command = new java.util.ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), TimeLedgerApplication.class.getName()));
-		command.addAll(arguments(port));
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.dataDir.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile())
-			.start();
-	}
-
-	private static ApiClient awaitReady(int port, Process process) throws InterruptedException {
-		ApiClient api = new ApiClient(port);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (Instant.now().isBefore(deadline) && process.isAlive()) {
-			try {
-				if (api.get("/actuator/health", null).status() == 200) {
-					return api;
-				}
-			}
-			catch (RuntimeException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("The server did not become ready; alive=" + process.isAlive());
+	private List<String> arguments() {
+		return List.of("--timeledger.data-dir=" + this.dataDir, "--timeledger.embedded-postgres.ephemeral=false",
+				"--timeledger.embedded-postgres.fresh-database=false", "--logging.level.root=WARN");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -19,7 +19,6 @@ import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -111,8 +110,9 @@ class SlowConsumerIntegrationTests extends ApiTest {
 
 	/**
 	 * Socket send buffers of 4 KB, so that a client that does not read fills them soon.
+	 * Imported, not annotated: servers that other tests start with this class path scan
+	 * it and must not pick it up.
 	 */
-	@TestConfiguration(proxyBeanMethods = false)
 	static class SmallSocketBuffers {
 
 		@Bean

@@ -6,12 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
+import dev.timeledger.web.support.ProjectionsAgree;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,80 +53,8 @@ class RandomizedProjectionIntegrationTests extends ApiTest {
 		logger.info("{} of {} random commands were accepted (seed {})", accepted, COMMANDS, seed);
 		assertThat(accepted).as("seed " + seed).isGreaterThan(COMMANDS / 4);
 
-		IndependentFold fold = new IndependentFold(this.jdbc, this.world.tenant);
-		Map<String, String> statuses = fold.statuses();
-		Map<String, long[]> expected = new HashMap<>();
-		fold.weekTotals()
-			.forEach((row) -> expected.put(row.get("user_id") + "/" + row.get("week"), new long[] {
-					((Number) row.get("seconds")).longValue(), ((Number) row.get("billable_seconds")).longValue() }));
-		Map<String, Long> expectedPerProject = new HashMap<>();
-		fold.projectWeekTotals()
-			.forEach((row) -> expectedPerProject.put(
-					row.get("user_id") + "/" + row.get("week") + "/" + row.get("project_id"),
-					((Number) row.get("seconds")).longValue()));
-
-		Set<String> sheets = new TreeSet<>(expected.keySet());
-		for (String user : workers.names) {
-			for (String week : WEEKS) {
-				sheets.add(user + "/" + week);
-			}
-		}
-		for (String sheet : sheets) {
-			String[] parts = sheet.split("/");
-			JsonNode report = this.api
-				.get("/api/reports/weekly?user=" + parts[0] + "&week=" + parts[1] + "&consistentWith=" + last,
-						this.world.manager)
-				.json();
-			long[] totals = expected.getOrDefault(sheet, new long[2]);
-			assertThat(report.get("totalSeconds").asLong()).as(sheet + " total, seed " + seed).isEqualTo(totals[0]);
-			assertThat(report.get("billableSeconds").asLong()).as(sheet + " billable, seed " + seed)
-				.isEqualTo(totals[1]);
-			long dayTotal = 0;
-			for (JsonNode day : report.get("days")) {
-				dayTotal += day.get("seconds").asLong();
-			}
-			assertThat(dayTotal).as(sheet + " days, seed " + seed).isEqualTo(totals[0]);
-			for (JsonNode project : report.get("projects")) {
-				assertThat(project.get("seconds").asLong()).as(sheet + " project, seed " + seed)
-					.isEqualTo(expectedPerProject.get(sheet + "/" + project.get("projectId").asText()));
-			}
-			assertThat(report.get("status").asText()).as(sheet + " status, seed " + seed)
-				.isEqualTo(statuses.getOrDefault(sheet, "open"));
-			JsonNode timesheet = this.api
-				.get("/api/timesheets/" + parts[0] + "/" + parts[1] + "?consistentWith=" + last, this.world.manager)
-				.json();
-			assertThat(timesheet.get("totalSeconds").asLong()).as(sheet + " timesheet, seed " + seed)
-				.isEqualTo(totals[0]);
-			assertThat(timesheet.get("status").asText()).isEqualTo(statuses.getOrDefault(sheet, "open"));
-		}
-		for (Map<String, Object> project : fold.projectTotals()) {
-			JsonNode report = this.api
-				.get("/api/reports/projects/" + project.get("project_id") + "?consistentWith=" + last,
-						this.world.manager)
-				.json();
-			assertThat(report.get("totalSeconds").asLong()).as("project seconds, seed " + seed)
-				.isEqualTo(((Number) project.get("seconds")).longValue());
-			assertThat(report.get("billableSeconds").asLong()).as("project billable, seed " + seed)
-				.isEqualTo(((Number) project.get("billable_seconds")).longValue());
-			java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
-			for (JsonNode perCurrency : report.get("amounts")) {
-				amount = amount.add(perCurrency.get("amount").decimalValue());
-			}
-			assertThat(amount).as("project amount, seed " + seed)
-				.isEqualByComparingTo((project.get("amount") != null) ? (java.math.BigDecimal) project.get("amount")
-						: java.math.BigDecimal.ZERO);
-		}
-		Set<String> users = new TreeSet<>(workers.names);
-		JsonNode team = this.api
-			.get("/api/reports/team-weekly?week=" + WEEKS.get(1) + "&consistentWith=" + last, this.world.manager)
-			.json();
-		for (JsonNode row : team.get("rows")) {
-			String sheet = row.get("userId").asText() + "/" + WEEKS.get(1);
-			assertThat(row.get("totalSeconds").asLong()).as(sheet + " team, seed " + seed)
-				.isEqualTo(expected.getOrDefault(sheet, new long[2])[0]);
-			users.remove(row.get("userId").asText());
-		}
-		assertThat(users).as("workers missing from the team week").isEmpty();
+		new ProjectionsAgree(this.api, this.jdbc, this.world.tenant, this.world.manager, "seed " + seed).at(last,
+				workers.names, WEEKS, WEEKS.get(1));
 	}
 
 	private Response step(Random random, Workers workers, List<String> projects) {

@@ -1,4 +1,4 @@
-package dev.timeledger.ops;
+package dev.timeledger.web.support;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -6,15 +6,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes N realistic events straight into the event table with one SQL statement: ten
  * tenants, a project each, and per worker a stream of recorded entries, amendments and
  * weekly submissions and approvals, with valid aggregate sequences and JSON payloads.
+ * Shared with the benchmarks in ops through the test jar.
  */
-final class EventSeeder {
+public final class EventSeeder {
 
 	private static final int WORKERS = 1000;
 
 	private EventSeeder() {
 	}
 
-	static long seed(JdbcClient jdbc, int events) {
+	public static long seed(JdbcClient jdbc, int events) {
 		jdbc.sql(
 				"""
 						INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,

@@ -1,4 +1,4 @@
-package dev.timeledger.web.report;
+package dev.timeledger.web.support;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * over the JSON payloads: no projection code, no Java event classes. The projections must
  * agree.
  */
-final class IndependentFold {
+public final class IndependentFold {
 
 	private static final String LAST_STATE_OF_EACH_ENTRY = """
 			WITH last AS (
@@ -31,13 +31,13 @@ final class IndependentFold {
 
 	private final String tenant;
 
-	IndependentFold(JdbcClient jdbc, String tenant) {
+	public IndependentFold(JdbcClient jdbc, String tenant) {
 		this.jdbc = jdbc;
 		this.tenant = tenant;
 	}
 
 	/** Seconds and billable seconds per user and week. */
-	List<Map<String, Object>> weekTotals() {
+	public List<Map<String, Object>> weekTotals() {
 		return this.jdbc.sql(LAST_STATE_OF_EACH_ENTRY + """
 				SELECT user_id, week, sum(seconds) AS seconds,
 				       sum(CASE WHEN billable THEN seconds ELSE 0 END) AS billable_seconds
@@ -48,7 +48,7 @@ final class IndependentFold {
 	}
 
 	/** Seconds per user, week and project. */
-	List<Map<String, Object>> projectWeekTotals() {
+	public List<Map<String, Object>> projectWeekTotals() {
 		return this.jdbc.sql(LAST_STATE_OF_EACH_ENTRY + """
 				SELECT user_id, week, project_id, sum(seconds) AS seconds
 				FROM entry GROUP BY user_id, week, project_id ORDER BY user_id, week, project_id""")
@@ -62,7 +62,7 @@ final class IndependentFold {
 	 * at each entry's start (the rate of ProjectCreated until the first
 	 * ProjectRateChanged).
 	 */
-	List<Map<String, Object>> projectTotals() {
+	public List<Map<String, Object>> projectTotals() {
 		return this.jdbc.sql(LAST_STATE_OF_EACH_ENTRY + """
 				, rate AS (
 				  SELECT payload ->> 'projectId' AS project_id,
@@ -88,7 +88,7 @@ final class IndependentFold {
 	}
 
 	/** The status of every week that had a decision: the last one. */
-	Map<String, String> statuses() {
+	public Map<String, String> statuses() {
 		return this.jdbc
 			.sql("""
 					SELECT DISTINCT ON (payload ->> 'userId', payload ->> 'week')
