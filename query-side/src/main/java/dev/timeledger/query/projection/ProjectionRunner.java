@@ -46,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A processor's token lives in {@code token_entry} and is stored in the transaction that
  * writes the projection's rows, so a crash or a stolen claim never counts an event twice.
  * Every node runs the same processors; Axon spreads their segments over the nodes through
- * token claims. Each node compares its processors with {@code projection_version} a few
- * times a second, so a rebuild started or finished on one node is picked up by all.
+ * token claims: each node claims at most {@code threads} segments of a processor, and a
+ * node with a free thread takes over the segments of a node that stopped renewing its
+ * claims. Each node compares its processors with {@code projection_version} a few times a
+ * second, so a rebuild started or finished on one node is picked up by all.
  */
 @Component
 public class ProjectionRunner implements SmartLifecycle {
@@ -80,6 +82,8 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final int segments;
 
+	private final int threads;
+
 	private final int batchSize;
 
 	private final Map<String, TrackingEventProcessor> running = new HashMap<>();
@@ -93,6 +97,7 @@ public class ProjectionRunner implements SmartLifecycle {
 			EventArrivals arrivals, TokenStore tokenStore, TransactionManager axonTransactions,
 			TransactionTemplate transactions, DataSource dataSource,
 			@Value("${timeledger.projections.segments:1}") int segments,
+			@Value("${timeledger.projections.threads:0}") int threads,
 			@Value("${timeledger.projections.batch-size:2000}") int batchSize,
 			@Value("${timeledger.projections.page-size:2000}") int pageSize) {
 		this.projections = projections;
@@ -108,6 +113,7 @@ public class ProjectionRunner implements SmartLifecycle {
 		this.transactions = transactions;
 		this.dataSource = dataSource;
 		this.segments = segments;
+		this.threads = (threads > 0) ? threads : segments;
 		this.batchSize = batchSize;
 	}
 
@@ -277,13 +283,12 @@ public class ProjectionRunner implements SmartLifecycle {
 			.messageSource(this.source)
 			.tokenStore(this.tokenStore)
 			.transactionManager(this.axonTransactions)
-			.trackingEventProcessorConfiguration(
-					TrackingEventProcessorConfiguration.forParallelProcessing(this.segments)
-						.andInitialSegmentsCount(this.segments)
-						.andBatchSize(this.batchSize)
-						.andInitialTrackingToken(StreamableMessageSource::createTailToken)
-						.andEventAvailabilityTimeout(1, TimeUnit.SECONDS)
-						.andThreadFactory((group) -> threads(name + "-worker")))
+			.trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(this.threads)
+				.andInitialSegmentsCount(this.segments)
+				.andBatchSize(this.batchSize)
+				.andInitialTrackingToken(StreamableMessageSource::createTailToken)
+				.andEventAvailabilityTimeout(1, TimeUnit.SECONDS)
+				.andThreadFactory((group) -> threads(name + "-worker")))
 			.build();
 		processor.registerHandlerInterceptor((unitOfWork, chain) -> {
 			unitOfWork.root().getOrComputeResource("projection-progress", (key) -> {

@@ -2,6 +2,7 @@ package dev.timeledger.web.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,7 +39,15 @@ final class LocalSigningKey {
 			Path temporary = Files.createTempFile(file.getParent(), "key", ".tmp");
 			restrictToOwner(temporary);
 			Files.writeString(temporary, key.toJSONString());
-			Files.move(temporary, file);
+			try {
+				Files.move(temporary, file);
+			}
+			catch (FileAlreadyExistsException ex) {
+				// another node sharing the directory wrote its key first: every node
+				// signs with that one
+				Files.delete(temporary);
+				return RSAKey.parse(Files.readString(file));
+			}
 			return key;
 		}
 		catch (IOException ex) {

@@ -93,6 +93,11 @@ public final class ChildServer implements AutoCloseable {
 		return this.port;
 	}
 
+	/** The process id, which names the node in token claims ({@code pid@host}). */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	@Override
 	public void close() {
 		if (isAlive()) {
