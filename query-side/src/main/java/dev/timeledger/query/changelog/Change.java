@@ -14,9 +14,11 @@ import java.util.Map;
  * @param key the projection key, such as {@code {"userId": "walt", "week": "2026-W47"}}
  * @param cause the public name of the event that caused it, null for a reset
  * @param occurredAt when that event happened
+ * @param correlationId the correlation id of the request that stored that event, null
+ * when unknown (a reset, or an event stored before correlation ids)
  */
 public record Change(String projection, String destination, long position, String kind, Map<String, Object> key,
-		String cause, Instant occurredAt) {
+		String cause, Instant occurredAt, String correlationId) {
 
 	public static final String INVALIDATE = "invalidate";
 

@@ -53,7 +53,8 @@ public class ChangeLog {
 	/** The visible changes of a projection after a position, oldest first. */
 	public List<Change> after(String projection, long position, int limit) {
 		return this.jdbc.sql("""
-				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
+				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
+				FROM change_log
 				WHERE projection = ? AND position > ? AND %s ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
 			.params(projection, position, limit)
 			.query(ChangeLog::change)
@@ -80,7 +81,8 @@ public class ChangeLog {
 			.query(Long.class)
 			.single();
 		List<Change> missed = this.jdbc.sql("""
-				SELECT projection, destination, position, kind, key::text, cause, occurred_at FROM change_log
+				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
+				FROM change_log
 				WHERE (destination = ? OR (projection = ? AND destination = '*')) AND position > ? AND %s
 				ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
 			.params(destination, projection, since, limit + 1)
@@ -104,7 +106,7 @@ public class ChangeLog {
 
 	/** A reset of a projection, as sent to one subscriber. */
 	public static Change reset(String projection, long position) {
-		return new Change(projection, Change.ALL, position, Change.RESET, Map.of(), null, Instant.now());
+		return new Change(projection, Change.ALL, position, Change.RESET, Map.of(), null, Instant.now(), null);
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
@@ -126,7 +128,8 @@ public class ChangeLog {
 	private static Change change(ResultSet rs, int row) throws SQLException {
 		try {
 			return new Change(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					JSON.readValue(rs.getString(5), KEY), rs.getString(6), rs.getTimestamp(7).toInstant());
+					JSON.readValue(rs.getString(5), KEY), rs.getString(6), rs.getTimestamp(7).toInstant(),
+					rs.getString(8));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

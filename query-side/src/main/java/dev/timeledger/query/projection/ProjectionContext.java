@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.events.EventCatalog;
+import dev.timeledger.events.EventMetadata;
 import dev.timeledger.query.changelog.Change;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -62,8 +63,9 @@ public final class ProjectionContext {
 			String cause = EventCatalog.byClass(message.getPayloadType())
 				.map(EventCatalog.EventType::name)
 				.orElse(message.getPayloadType().getSimpleName());
+			Object correlationId = message.getMetaData().get(EventMetadata.CORRELATION_ID);
 			writer().change(new Change(this.projection, destination, position, Change.INVALIDATE, key, cause,
-					message.getTimestamp()));
+					message.getTimestamp(), (correlationId != null) ? correlationId.toString() : null));
 		}
 	}
 

@@ -1,7 +1,10 @@
 package dev.timeledger.query.projection;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -48,6 +51,19 @@ public class ProjectionProgress {
 		return this.jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * When the first event after a position happened: a projection complete up to that
+	 * position is behind by the time since then.
+	 * @return empty when no event follows the position
+	 */
+	public Optional<Instant> firstEventAfter(long position) {
+		return this.jdbc
+			.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT 1")
+			.param(position)
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.optional();
 	}
 
 	/**

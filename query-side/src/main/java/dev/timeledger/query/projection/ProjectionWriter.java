@@ -30,10 +30,10 @@ public final class ProjectionWriter {
 
 	private static final List<Column> CHANGE_LOG_COLUMNS = List.of(Column.text("destination"),
 			Column.bigint("position"), Column.text("projection"), Column.text("tenant_id"), Column.text("kind"),
-			Column.json("key"), Column.text("cause"), Column.timestamp("occurred_at"));
+			Column.json("key"), Column.text("cause"), Column.timestamp("occurred_at"), Column.text("correlation_id"));
 
 	private static final String CHANGE_LOG_SQL = "INSERT INTO change_log (destination, position, projection,"
-			+ " tenant_id, kind, key, cause, occurred_at) SELECT * FROM unnest("
+			+ " tenant_id, kind, key, cause, occurred_at, correlation_id) SELECT * FROM unnest("
 			+ String.join(", ", CHANGE_LOG_COLUMNS.stream().map(Column::arrayParameter).toList())
 			+ ") ON CONFLICT DO NOTHING";
 
@@ -205,7 +205,8 @@ public final class ProjectionWriter {
 		for (Change change : changes) {
 			rows.add(java.util.Arrays.asList(change.destination(), change.position(), change.projection(),
 					Destinations.tenantOf(change.destination()), change.kind(),
-					this.json.writeValueAsString(change.key()), change.cause(), change.occurredAt()));
+					this.json.writeValueAsString(change.key()), change.cause(), change.occurredAt(),
+					change.correlationId()));
 		}
 		execute(connection, CHANGE_LOG_SQL, CHANGE_LOG_COLUMNS, rows, false);
 		try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('timeledger_changes', ?)")) {

@@ -37,6 +37,15 @@ public class CommandExecutor {
 	/** The header that carries a write's event position. */
 	public static final String POSITION_HEADER = "TimeLedger-Position";
 
+	/** The header of an answer replayed for an {@code Idempotency-Key}. */
+	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	/**
+	 * The request attribute that holds a write's command supplier, for the metrics of
+	 * writes by command type.
+	 */
+	public static final String COMMAND_ATTRIBUTE = CommandExecutor.class.getName() + ".command";
+
 	static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 	private final CommandGateway commandGateway;
@@ -71,6 +80,7 @@ public class CommandExecutor {
 	 */
 	public ResponseEntity<Object> execute(Caller caller, HttpServletRequest request, Object body,
 			Supplier<Object> command, BiFunction<Object, Long, CommandAnswer> answer) {
+		request.setAttribute(COMMAND_ATTRIBUTE, command);
 		String key = request.getHeader(IDEMPOTENCY_HEADER);
 		if (key != null && (key.isBlank() || key.length() > 255)) {
 			throw new InvalidInput(IDEMPOTENCY_HEADER + " must have 1 to 255 characters");
@@ -129,7 +139,7 @@ public class CommandExecutor {
 	private static ResponseEntity<Object> replay(IdempotencyStore.StoredAnswer stored) {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status())
 			.header(POSITION_HEADER, Long.toString(stored.position()))
-			.header("Idempotent-Replayed", "true");
+			.header(REPLAYED_HEADER, "true");
 		if (stored.location() != null) {
 			builder.header(HttpHeaders.LOCATION, stored.location());
 		}

@@ -12,8 +12,10 @@ import dev.timeledger.query.changelog.Change;
 import dev.timeledger.query.changelog.ChangeLog;
 import dev.timeledger.query.changelog.Destinations;
 import dev.timeledger.web.TimeLedgerProperties;
+import dev.timeledger.web.observability.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -45,10 +47,14 @@ public class LiveSubscriptions {
 		return thread;
 	});
 
-	LiveSubscriptions(ChangeLog changeLog, LiveSender sender, TimeLedgerProperties properties) {
+	private final FanOutLatency fanOutLatency;
+
+	LiveSubscriptions(ChangeLog changeLog, LiveSender sender, TimeLedgerProperties properties,
+			FanOutLatency fanOutLatency) {
 		this.changeLog = changeLog;
 		this.sender = sender;
 		this.backlogLimit = properties.live().backlogLimit();
+		this.fanOutLatency = fanOutLatency;
 	}
 
 	void subscribe(String sessionId, String subscriptionId, Destinations.Parsed destination, Long since) {
@@ -78,9 +84,20 @@ public class LiveSubscriptions {
 
 	/**
 	 * Delivers a live change to every subscription of its destination (all of the
-	 * projection for a reset).
+	 * projection for a reset), with the correlation id of the request that caused it in
+	 * the log context.
 	 */
 	void deliver(Change change) {
+		if (change.correlationId() == null) {
+			push(change);
+			return;
+		}
+		try (MDC.MDCCloseable correlated = MDC.putCloseable(CorrelationId.MDC_KEY, change.correlationId())) {
+			push(change);
+		}
+	}
+
+	private void push(Change change) {
 		if (change.reset()) {
 			this.byDestination.values()
 				.forEach((subscriptions) -> subscriptions.stream()
@@ -89,8 +106,11 @@ public class LiveSubscriptions {
 			return;
 		}
 		Set<Subscription> subscriptions = this.byDestination.get(change.destination());
-		if (subscriptions != null) {
+		if (subscriptions != null && !subscriptions.isEmpty()) {
 			subscriptions.forEach((subscription) -> subscription.offer(change));
+			this.fanOutLatency.record(change);
+			logger.debug("Pushed {} at {} to {} subscriptions of {}", change.cause(), change.position(),
+					subscriptions.size(), change.destination());
 		}
 	}
 
