@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every API call carries a bearer token (API.md "Identity"). Tokens come from the
  * identity provider set with Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties, or in local mode from
- * the server itself.
+ * the server itself. Everything outside {@code /api/} is public: the page and its scripts
+ * at {@code /} carry no data; they fetch it with the user's token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -26,7 +27,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/dev/tokens")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/dev/tokens", "/api/dev/demo")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()

@@ -1,0 +1,475 @@
+package dev.timeledger.web.ui;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.events.IsoWeek;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reporting page in two real browsers against the whole server: a worker and a
+ * manager see each other's changes without reloading, through a network drop and a server
+ * restart. Every wait is bounded; the browsers and the server are stopped whatever
+ * happens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class LiveUiBrowserIntegrationTests {
+
+	private static final By STATUS = By.id("live-state");
+
+	private static final By BADGE = By.cssSelector(".status-line .badge");
+
+	private static final By ALERT = By.cssSelector("main .alert");
+
+	private static final By REASON = By.xpath("//label[.='Comment or reason']/following-sibling::textarea");
+
+	private static final By NOTE = By.xpath("//label[.='Add a note']/following-sibling::textarea");
+
+	private static final String ENTRY_FORM = "//form[contains(@class,'entry-form')]";
+
+	private static final By ENTRY_FROM = By.xpath(ENTRY_FORM + "//label[.='From']/following-sibling::input");
+
+	private static final By ENTRY_TO = By.xpath(ENTRY_FORM + "//label[.='To']/following-sibling::input");
+
+	private static final String TOKEN_LIFETIME = "15s";
+
+	private static RestartableServer server;
+
+	private static Path downloads;
+
+	private static ChromeDriver workerBrowser;
+
+	private static ChromeDriver managerBrowser;
+
+	/** What each browser showed when a test failed: target/screenshots/failed-*.png. */
+	@RegisterExtension
+	static final TestWatcher SCREENSHOTS_ON_FAILURE = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			screenshotOnFailure(workerBrowser, "failed-worker");
+			screenshotOnFailure(managerBrowser, "failed-manager");
+		}
+	};
+
+	private final String week = IsoWeek.containing(Instant.now(), ZoneOffset.UTC).toString();
+
+	private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+	@BeforeAll
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	static void startServerAndBrowsers() throws IOException {
+		Chromium.requireInstalled();
+		// Tokens expire during the test: the page must renew them, for REST and for the
+		// WebSocket that the server closes with token-expired.
+		server = RestartableServer.start("browser", "--timeledger.security.local-token-ttl=" + TOKEN_LIFETIME);
+		downloads = Files.createTempDirectory("downloads");
+		workerBrowser = Chromium.start(downloads);
+		managerBrowser = Chromium.start(downloads);
+	}
+
+	@AfterAll
+	static void stopBrowsersAndServer() {
+		try {
+			quit(workerBrowser);
+		}
+		finally {
+			try {
+				quit(managerBrowser);
+			}
+			finally {
+				if (server != null) {
+					server.close();
+				}
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aBurstOfRefreshRequests_causesOneFetchInFlightAndOneQueued() {
+		Page page = new Page(workerBrowser, server.url(""));
+		page.open("/");
+		Object loads = ((ChromeDriver) page.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/refresher.js').then(async ({ Refresher }) => {
+				  const loads = [];
+				  const refresher = new Refresher(async (position) => {
+				    loads.push(position);
+				    await new Promise((resolve) => setTimeout(resolve, 100));
+				  });
+				  for (let position = 1; position <= 20; position++) {
+				    refresher.request(position);
+				  }
+				  await refresher.request(7);
+				  done(loads);
+				});
+				""");
+		assertThat(loads).as("positions fetched").isEqualTo(List.of(1L, 20L));
+	}
+
+	@Test
+	@Order(2)
+	void workerAndManager_seeEachOthersChangesLive_andRecoverFromADropAndARestart() throws Exception {
+		Page worker = new Page(workerBrowser, server.url(""));
+		Page manager = new Page(managerBrowser, server.url(""));
+		Slots slots = Slots.freeToday();
+		signIn(worker, "Walt Worker", true);
+		worker.awaitText(By.tagName("h1"), "My week");
+		Object firstToken = worker.script("return sessionStorage.getItem('timeledger.session')");
+		signIn(manager, "Mia Manager", false);
+		manager.awaitText(By.tagName("h1"), "Team week");
+		By teamToday = By.cssSelector("tr[data-user='demo-worker'] td[data-date='" + this.today + "']");
+		By myToday = By.cssSelector("table.days td[data-date='" + this.today + "']");
+		assertThat(manager.text(teamToday)).isEqualTo("0:00");
+
+		trackTime(worker, manager, slots, teamToday, myToday);
+		rejectWhileOffline(worker, manager);
+		Instant approvedAt = noteAndApprove(worker, manager);
+		worker.screenshot("worker-week");
+		assertAccessible(worker);
+		phoneWidth(worker);
+		manager.click(Page.link("Team"));
+		manager.awaitText(By.cssSelector("tr[data-user='demo-worker'] .badge"), "Approved");
+		manager.screenshot("team-week");
+		assertAccessible(manager);
+
+		restartServer(worker, manager);
+
+		manager.click(Page.link("demo-worker"));
+		manager.awaitText(STATUS, "Connected");
+		manager.type(REASON, "Add the review meeting");
+		manager.click(Page.button("Reopen"));
+		manager.awaitText(BADGE, "Reopened");
+		worker.awaitText(BADGE, "Reopened");
+		worker.awaitText(STATUS, "Connected");
+		addEntry(worker, slots.last());
+		worker.awaitText(myToday, "1:45");
+		manager.awaitText(myToday, "1:45");
+		String weekTotal = manager.text(By.cssSelector("table.days td.total"));
+		assertThat(worker.script("return window.stillTheSamePage")).as("worker page not reloaded").isEqualTo("yes");
+		assertThat(worker.script("return sessionStorage.getItem('timeledger.session')")).as("renewed token")
+			.isNotEqualTo(firstToken);
+		assertThat(manager.script("return window.stillTheSamePage")).as("manager page not reloaded").isEqualTo("yes");
+
+		projectReport(manager);
+		history(manager, weekTotal, approvedAt);
+		worker.type(NOTE, "Review meeting added");
+		worker.click(Page.button("Add note"));
+		manager.awaitText(By.cssSelector("table.history"), "Review meeting added");
+		assertThat(worker.text(STATUS)).isEqualTo("Connected");
+		unknownProject(manager);
+	}
+
+	/**
+	 * The way in with an identity provider's token, tried here with a local one: the page
+	 * takes a pasted bearer token and refuses what is not one in a sentence.
+	 */
+	@Test
+	@Order(3)
+	void aPastedBearerToken_signsIn_andTextThatIsNoTokenIsRefusedInASentence() throws Exception {
+		Page page = new Page(workerBrowser, server.url(""));
+		page.open("/");
+		page.await("the page to show a view", (driver) -> !driver.findElement(By.tagName("h1")).getText().isEmpty());
+		if (page.script("return document.getElementById('top').hidden").equals(false)) {
+			page.click(Page.button("Sign out"));
+		}
+		page.awaitText(By.tagName("h1"), "Sign in");
+		By token = By.xpath("//label[.='Bearer token']/following-sibling::textarea");
+		page.type(token, "my password");
+		page.click(By.xpath("//form[.//label[.='Bearer token']]//button"));
+		assertThat(page.awaitText(ALERT, "not a bearer token")).startsWith("That is not a bearer token");
+
+		page.await("the token field", (driver) -> driver.findElement(token)).clear();
+		page.type(token, "Bearer " + localToken("demo-designer", "Dana Designer"));
+		page.click(By.xpath("//form[.//label[.='Bearer token']]//button"));
+		page.awaitText(By.tagName("h1"), "My week");
+		page.awaitText(By.id("who"), "Dana Designer");
+		page.awaitText(STATUS, "Connected");
+	}
+
+	private static String localToken(String user, String name) throws IOException, InterruptedException {
+		String body = "{\"user\":\"" + user + "\",\"tenant\":\"demo\",\"roles\":[\"worker\"],\"name\":\"" + name
+				+ "\"}";
+		HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/dev/tokens")))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+		return new ObjectMapper().readTree(answer).get("token").asText();
+	}
+
+	private static void signIn(Page page, String person, boolean loadDemo) {
+		page.open("/");
+		page.awaitText(By.tagName("h1"), "Sign in");
+		if (loadDemo) {
+			page.click(Page.button("Load the demo data"));
+			page.awaitText(By.cssSelector(".sign-in"), "The demo data is loaded");
+		}
+		page.click(Page.button(person));
+		page.awaitText(STATUS, "Connected");
+	}
+
+	/**
+	 * The worker runs the timer, adds, corrects and deletes entries; the manager's team
+	 * week follows each change. A refused write reads as a sentence.
+	 */
+	private static void trackTime(Page worker, Page manager, Slots slots, By teamToday, By myToday) {
+		runTimer(worker);
+		addEntry(worker, slots.first());
+		worker.awaitText(myToday, "1:00");
+		manager.awaitText(teamToday, "1:00");
+
+		addEntry(worker, slots.first());
+		String refusal = worker.awaitText(ALERT, "overlaps");
+		assertThat(refusal).startsWith("The time overlaps").endsWith(".").doesNotContain("{", "\"code\"");
+
+		worker.click(By.cssSelector(
+				"button[aria-label='Edit the entry of " + slots.first()[0] + "\u2013" + slots.first()[1] + "']"));
+		worker.setValue(ENTRY_TO, slots.corrected());
+		worker.click(Page.button("Save changes"));
+		worker.awaitText(myToday, "1:15");
+		manager.awaitText(teamToday, "1:15");
+
+		addEntry(worker, slots.extra());
+		worker.awaitText(myToday, "1:30");
+		worker.click(By.cssSelector(
+				"button[aria-label='Delete the entry of " + slots.extra()[0] + "\u2013" + slots.extra()[1] + "']"));
+		worker.confirm();
+		worker.awaitText(myToday, "1:15");
+		manager.awaitText(teamToday, "1:15");
+	}
+
+	/**
+	 * The worker's browser drops off the network while the manager rejects the submitted
+	 * week with a reason; back online, the page resumes with {@code since} and shows the
+	 * rejection without a refetch of its own.
+	 */
+	private static void rejectWhileOffline(Page worker, Page manager) {
+		worker.click(Page.button("Submit week"));
+		worker.awaitText(BADGE, "Submitted");
+		manager.awaitText(By.cssSelector("tr[data-user='demo-worker'] .badge"), "Submitted");
+		manager.click(Page.link("demo-worker"));
+		manager.awaitText(By.tagName("h1"), "Week of demo-worker");
+
+		worker.network(false);
+		try {
+			worker.awaitText(STATUS, "Offline");
+			manager.click(Page.button("Reject"));
+			manager.awaitText(ALERT, "Write a reason before you reject.");
+			manager.type(REASON, "Split the review meeting from the build time");
+			manager.click(Page.button("Reject"));
+			manager.awaitText(BADGE, "Rejected");
+			assertThat(worker.text(BADGE)).as("the offline page").isEqualTo("Submitted");
+		}
+		finally {
+			worker.network(true);
+		}
+		worker.awaitText(STATUS, "Connected");
+		worker.awaitText(BADGE, "Rejected");
+		worker.awaitText(By.cssSelector(".timeline"), "Rejected by demo-manager");
+		worker.awaitText(By.cssSelector(".timeline"), "Split the review meeting from the build time");
+		worker.awaitText(By.id("notices"), "was rejected");
+	}
+
+	/**
+	 * The worker submits again; the manager's note and approval reach the worker's page.
+	 */
+	private static Instant noteAndApprove(Page worker, Page manager) {
+		worker.click(Page.button("Submit week"));
+		manager.awaitText(BADGE, "Submitted");
+		manager.type(NOTE, "Thanks for splitting it");
+		manager.click(Page.button("Add note"));
+		worker.awaitText(By.cssSelector(".timeline"), "Thanks for splitting it");
+		worker.awaitText(By.id("notices"), "has a new note");
+		manager.click(Page.button("Approve"));
+		manager.awaitText(BADGE, "Approved");
+		worker.awaitText(BADGE, "Approved");
+		worker.awaitText(By.cssSelector(".timeline"), "Approved by demo-manager");
+		worker.awaitText(By.id("notices"), "was approved");
+		return Instant.now();
+	}
+
+	/**
+	 * Started with the mouse, stopped with the keyboard: the focus moves to the Stop
+	 * button.
+	 */
+	private static void runTimer(Page worker) {
+		worker.select(By.xpath("//section[contains(@class,'timer')]//select"), "Apollo");
+		worker.click(Page.button("Start timer"));
+		String started = worker.text(By.cssSelector(".elapsed"));
+		worker.await("the timer to tick",
+				(driver) -> !driver.findElement(By.cssSelector(".elapsed")).getText().equals(started));
+		worker.awaitText(By.cssSelector(":focus"), "Stop timer");
+		worker.pressOnFocused(Keys.ENTER);
+		worker.awaitText(By.cssSelector(".timer form"), "Start timer");
+	}
+
+	private static void addEntry(Page worker, String[] fromTo) {
+		worker.setValue(ENTRY_FROM, fromTo[0]);
+		worker.setValue(ENTRY_TO, fromTo[1]);
+		worker.select(By.xpath(ENTRY_FORM + "//label[.='Project']/following-sibling::select"), "Apollo");
+		worker.click(Page.button("Add entry"));
+	}
+
+	private static void restartServer(Page worker, Page manager) {
+		worker.script("window.stillTheSamePage = 'yes'");
+		manager.script("window.stillTheSamePage = 'yes'");
+		server.stop();
+		worker.awaitText(STATUS, "Reconnecting");
+		manager.awaitText(STATUS, "Reconnecting");
+		server.start();
+	}
+
+	private void projectReport(Page manager) throws IOException {
+		manager.click(Page.link("Projects"));
+		manager.click(Page.link("Apollo"));
+		manager.awaitText(By.tagName("h1"), "Project Apollo");
+		manager.awaitText(By.cssSelector(".summary"), "in total");
+		manager.awaitText(By.cssSelector(".report-part"), "demo-worker");
+		manager.screenshot("project-report");
+		assertAccessible(manager);
+		manager.click(Page.button("Download CSV"));
+		Path csv = manager.await("the CSV download", (driver) -> csvIn(downloads));
+		assertThat(Files.readAllLines(csv).get(0))
+			.isEqualTo("week,userId,task,seconds,billableSeconds,amount,currency");
+	}
+
+	/** The week through time: with the slider's keys, then at a typed instant. */
+	private void history(Page manager, String weekTotal, Instant approvedAt) {
+		manager.script("location.hash = arguments[0]", "#/users/demo-worker/" + this.week);
+		manager.click(Page.link("History of this week"));
+		manager.awaitText(By.cssSelector("table.history"), "TimesheetReopened");
+		By slider = By.cssSelector("input[type=range]");
+		manager.click(slider);
+		manager.type(slider, Keys.HOME.toString());
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Open");
+		manager.awaitText(By.tagName("output"), "Event 1 of");
+		manager.type(slider, Keys.END.toString());
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Reopened");
+		manager.awaitText(By.cssSelector(".as-of"), weekTotal + " in");
+		manager.screenshot("history", 1600);
+		assertAccessible(manager);
+
+		// The next whole second after the approval, before the reopening after the
+		// restart.
+		String instant = LocalDateTime
+			.ofInstant(approvedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC)
+			.toString();
+		manager.setValue(By.xpath("//label[.='Or at this instant']/following-sibling::input"), instant);
+		manager.click(By.xpath("//form[.//label[.='Or at this instant']]//button"));
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Approved");
+		assertThat(manager.text(By.cssSelector(".as-of .timeline"))).contains("Approved by demo-manager")
+			.doesNotContain("Reopened");
+	}
+
+	/** A problem+json answer (404) reads as a sentence, never as JSON. */
+	private static void unknownProject(Page manager) {
+		manager.script("location.hash = '#/projects/no-such-project'");
+		String error = manager.awaitText(ALERT, "no-such-project");
+		assertThat(error).matches("[A-Z].*\\.").doesNotContain("{", "\"status\"");
+	}
+
+	private static void assertAccessible(Page page) {
+		assertThat(Accessibility.unlabelledControls(page)).as("form controls without a label").isEmpty();
+		assertThat(Accessibility.lowContrastTexts(page)).as("texts below WCAG AA contrast").isEmpty();
+	}
+
+	/**
+	 * At a phone's width the page needs no sideways scrolling: wide tables scroll inside.
+	 */
+	private static void phoneWidth(Page page) {
+		page.driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			assertThat(page.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("page fits a phone's width")
+				.isEqualTo(true);
+			page.screenshot("worker-week-phone");
+		}
+		finally {
+			page.driver.manage().window().setSize(new Dimension(1280, 1000));
+		}
+	}
+
+	private static Path csvIn(Path directory) {
+		try (var files = Files.list(directory)) {
+			return files.filter((file) -> file.toString().endsWith(".csv")).findFirst().orElse(null);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static void screenshotOnFailure(ChromeDriver browser, String name) {
+		try {
+			if (browser != null) {
+				new Page(browser, "").screenshot(name);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The failure itself is what the report must show, not a browser that is
+			// gone.
+			System.err.println("No screenshot " + name + ": " + ex);
+		}
+	}
+
+	private static void quit(ChromeDriver browser) {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	/**
+	 * Free times of today, not where the timer ran (now): an entry, its corrected end, an
+	 * extra entry that is deleted again, and one more after the restart. Today then holds
+	 * 1:00, 1:15, 1:30, 1:15 and finally 1:45 (plus the timer's seconds).
+	 */
+	private record Slots(String[] first, String corrected, String[] extra, String[] last) {
+
+		static Slots freeToday() {
+			int hour = (Instant.now().atZone(ZoneOffset.UTC).getHour() < 2) ? 22 : 0;
+			return new Slots(times(hour, 0, hour + 1, 0), time(hour + 1, 15), times(hour + 1, 30, hour + 1, 45),
+					times(hour + 1, 15, hour + 1, 45));
+		}
+
+		private static String[] times(int fromHour, int fromMinute, int toHour, int toMinute) {
+			return new String[] { time(fromHour, fromMinute), time(toHour, toMinute) };
+		}
+
+		private static String time(int hour, int minute) {
+			return String.format("%02d:%02d", hour, minute);
+		}
+
+	}
+
+}
