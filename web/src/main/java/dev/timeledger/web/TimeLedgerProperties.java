@@ -77,11 +77,14 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 * @param sendBufferSize the most bytes buffered for one slow client before it is
 	 * closed
 	 * @param messageSizeLimit the largest frame a client may send
+	 * @param connectTimeout how long a new connection may take to complete its
+	 * {@code CONNECT} frame before it is closed
 	 */
 	public record Live(@DefaultValue List<String> allowedOrigins, @DefaultValue("100") int inboundFramesPerMinute,
 			@DefaultValue("100ms") Duration coalesceWindow, @DefaultValue("1000") int backlogLimit,
 			@DefaultValue("10s") Duration heartbeat, @DefaultValue("10s") Duration sendTimeLimit,
-			@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("64KB") DataSize messageSizeLimit) {
+			@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("64KB") DataSize messageSizeLimit,
+			@DefaultValue("10s") Duration connectTimeout) {
 	}
 
 }

@@ -65,8 +65,10 @@ public final class Destinations {
 		if (parts.size() != expected) {
 			return Optional.empty();
 		}
-		String normalized = destination.substring("/topic/".length());
-		return Optional.of(new Parsed(normalized, tenant, kind, parts.subList(2, parts.size())));
+		List<String> ids = parts.subList(2, parts.size());
+		// the change log's spelling, however the client encoded the segments
+		String canonical = path(tenant, kind, ids.toArray(String[]::new));
+		return Optional.of(new Parsed(canonical, tenant, kind, ids));
 	}
 
 	/** The tenant of a destination (without {@code /topic/}), null for {@code *}. */
@@ -89,7 +91,8 @@ public final class Destinations {
 	/**
 	 * A destination's parts.
 	 *
-	 * @param destination the destination without {@code /topic/}
+	 * @param destination the destination without {@code /topic/}, each segment encoded as
+	 * the change log encodes it
 	 * @param tenantId the tenant
 	 * @param kind weekly-reports, team-weekly-reports, project-reports or timesheets
 	 * @param ids the user and week, the week, or the project

@@ -60,6 +60,9 @@ class FeedStreams {
 	private void stream(SseEmitter emitter, AtomicBoolean open, String tenantId, long after, Set<String> types) {
 		long cursor = after;
 		try {
+			// sends the status and headers now, not with the first event: the client
+			// knows at once that its stream was accepted, also when nothing happens
+			emitter.send(SseEmitter.event().comment("open"));
 			while (open.get()) {
 				long seen = this.arrivals.signals();
 				List<FeedEvent> page = this.feed.after(tenantId, cursor, PAGE, types);

@@ -9,7 +9,6 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -19,10 +18,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * STOMP 1.2 over a plain WebSocket at {@code /ws}. The simple broker only answers
  * {@code CONNECT} and keeps heart-beats; subscriptions to {@code /topic/tenants/...} are
- * served by {@link LiveSubscriptions} from the change log.
+ * served by {@link LiveSubscriptions} from the change log. The broker itself is set up by
+ * {@link LiveBrokerConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final TimeLedgerProperties.Live settings;
@@ -31,13 +30,16 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final LiveSessions sessions;
 
+	private final ConnectDeadline connectDeadline;
+
 	private final ThreadPoolTaskScheduler liveScheduler;
 
 	LiveConfiguration(TimeLedgerProperties properties, StompGate gate, LiveSessions sessions,
-			ThreadPoolTaskScheduler liveScheduler) {
+			ConnectDeadline connectDeadline, ThreadPoolTaskScheduler liveScheduler) {
 		this.settings = properties.live();
 		this.gate = gate;
 		this.sessions = sessions;
+		this.connectDeadline = connectDeadline;
 		this.liveScheduler = liveScheduler;
 	}
 
@@ -67,7 +69,14 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setSendTimeLimit((int) this.settings.sendTimeLimit().toMillis())
 			.addDecoratorFactory((handler) -> new WebSocketHandlerDecorator(handler) {
 				@Override
+				public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+					LiveConfiguration.this.connectDeadline.opened(session);
+					super.afterConnectionEstablished(session);
+				}
+
+				@Override
 				public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+					LiveConfiguration.this.connectDeadline.closed(session.getId());
 					LiveConfiguration.this.sessions.closed(session.getId());
 					super.afterConnectionClosed(session, closeStatus);
 				}

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every frame a client sends passes here first. {@code CONNECT} must carry a valid bearer
  * token; {@code SUBSCRIBE} must name a destination of API.md that the caller may read;
- * clients never {@code SEND}; a client that sends too many frames is closed. A refused
- * frame is answered with an {@code ERROR} frame (its {@code message} says why) and the
- * connection closes.
+ * clients never {@code SEND}, nor the server's own frames; a client that sends too many
+ * frames is closed. A refused frame is answered with an {@code ERROR} frame (its
+ * {@code message} says why) and the connection closes.
  */
 @Component
 class StompGate implements ChannelInterceptor {
@@ -58,6 +58,8 @@ class StompGate implements ChannelInterceptor {
 			case SUBSCRIBE -> subscribe(sessionId, accessor);
 			case UNSUBSCRIBE -> this.subscriptions.unsubscribe(sessionId, accessor.getSubscriptionId());
 			case SEND -> throw refused("send-not-allowed", "clients do not send to destinations");
+			case CONNECTED, MESSAGE, RECEIPT, ERROR ->
+				throw refused("invalid-frame", command + " is a frame the server sends, not a client");
 			default -> {
 			}
 		}
@@ -68,7 +70,7 @@ class StompGate implements ChannelInterceptor {
 		try {
 			TokenAuthenticator.Authenticated authenticated = this.tokens
 				.authenticate(accessor.getFirstNativeHeader("Authorization"));
-			this.sessions.connected(sessionId, authenticated.caller(), authenticated.expiresAt());
+			this.sessions.connected(sessionId, authenticated.caller(), authenticated.validUntil());
 		}
 		catch (TokenAuthenticator.InvalidToken ex) {
 			throw refused("unauthorized", ex.getMessage());

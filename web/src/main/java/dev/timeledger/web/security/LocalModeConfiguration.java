@@ -2,6 +2,8 @@ package dev.timeledger.web.security;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,14 +11,17 @@ import dev.timeledger.web.TimeLedgerProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Local mode: with no identity provider configured, the server accepts only RS256 tokens
- * signed by its own key and issued by itself.
+ * signed by its own key and issued by itself, that also meet the {@link TokenRules}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnLocalMode
@@ -33,12 +38,14 @@ class LocalModeConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(RSAKey localSigningKey) throws JOSEException {
+	JwtDecoder jwtDecoder(RSAKey localSigningKey, List<OAuth2TokenValidator<Jwt>> tokenRules) throws JOSEException {
 		RSAPublicKey publicKey = localSigningKey.toRSAPublicKey();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
 			.signatureAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(tokenRules);
+		validators.add(0, JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		return decoder;
 	}
 

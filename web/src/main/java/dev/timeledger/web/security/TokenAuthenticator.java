@@ -1,5 +1,6 @@
 package dev.timeledger.web.security;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.timeledger.web.TimeLedgerProperties;
@@ -15,6 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TokenAuthenticator {
+
+	/**
+	 * The clock skew both decoders grant {@code exp} and {@code nbf} (Spring Security's
+	 * default): a session lives as long as its token would still be accepted.
+	 */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
 	private final JwtDecoder decoder;
 
@@ -36,7 +43,8 @@ public class TokenAuthenticator {
 		try {
 			Jwt jwt = this.decoder.decode(authorization.substring(7).trim());
 			CallerAuthentication authentication = (CallerAuthentication) this.converter.convert(jwt);
-			return new Authenticated(authentication.caller(), jwt.getExpiresAt());
+			Instant expiresAt = jwt.getExpiresAt();
+			return new Authenticated(authentication.caller(), (expiresAt != null) ? expiresAt.plus(CLOCK_SKEW) : null);
 		}
 		catch (JwtException | org.springframework.security.oauth2.core.OAuth2AuthenticationException ex) {
 			throw new InvalidToken(ex.getMessage());
@@ -44,12 +52,12 @@ public class TokenAuthenticator {
 	}
 
 	/**
-	 * A caller and when its token expires.
+	 * A caller and until when its token is accepted.
 	 *
 	 * @param caller the caller
-	 * @param expiresAt the token's expiry, null when it has none
+	 * @param validUntil the token's expiry plus the clock skew, null when it has none
 	 */
-	public record Authenticated(Caller caller, Instant expiresAt) {
+	public record Authenticated(Caller caller, Instant validUntil) {
 	}
 
 	/** A token was refused. */

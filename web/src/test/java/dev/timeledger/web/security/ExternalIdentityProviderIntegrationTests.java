@@ -19,12 +19,17 @@ import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.IntegrationTest;
 import dev.timeledger.web.support.Jwts;
+import dev.timeledger.web.support.RawStompClient;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With an identity provider configured by Spring Boot's standard properties, only its
- * RS256 tokens for this audience and issuer are accepted and local mode is off.
+ * RS256 tokens for this audience and issuer are accepted, on REST, on the event stream
+ * and at STOMP CONNECT alike, and local mode is off. The browser origin configured here
+ * may open the WebSocket.
  */
 @IntegrationTest
 class ExternalIdentityProviderIntegrationTests {
@@ -41,12 +48,17 @@ class ExternalIdentityProviderIntegrationTests {
 
 	private static final String AUDIENCE = "timeledger-api";
 
+	private static final String ALLOWED_ORIGIN = "https://app.example.test";
+
 	private static final RSAKey PROVIDER_KEY = generate("provider-key");
 
 	private static final HttpServer JWKS = serve(new JWKSet(PROVIDER_KEY.toPublicJWK()));
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ApiClient api;
 
@@ -56,6 +68,7 @@ class ExternalIdentityProviderIntegrationTests {
 				() -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks.json");
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
+		registry.add("timeledger.live.allowed-origins", () -> ALLOWED_ORIGIN);
 	}
 
 	@AfterAll
@@ -78,29 +91,21 @@ class ExternalIdentityProviderIntegrationTests {
 		assertThat(this.api.get("/api/projects", manager).json().get("projects")).hasSize(1);
 	}
 
-	@Test
-	void otherKeysExpiredNoneAndHmacTokens_answer401() throws Exception {
-		JWTClaimsSet valid = claims("mia", "manager").build();
-		String otherKey = Jwts.rs256(generate("provider-key"), valid);
-		String expired = Jwts.rs256(PROVIDER_KEY,
-				claims("mia", "manager").expirationTime(Date.from(Instant.now().minusSeconds(300))).build());
-		String none = Jwts.unsigned(valid);
-		String hmac = Jwts.hs256WithPublicKey(PROVIDER_KEY, valid);
+	@ParameterizedTest(name = "{0} on {1}")
+	@MethodSource("dev.timeledger.web.security.JwtVector#onEveryChannel")
+	void tokenVector_isRefusedOrAccepted_theWayItsChannelPromises(JwtVector vector, AuthChannel channel) {
+		JwtVector.Trust trust = new JwtVector.Trust(PROVIDER_KEY, ISSUER, AUDIENCE);
 
-		for (String token : List.of(otherKey, expired, none, hmac)) {
-			Response refused = this.api.get("/api/projects", token);
-			assertThat(TestWorld.isProblem(refused, 401, "unauthorized")).as(refused.body()).isTrue();
-		}
+		channel.expect(new AuthChannel.Server(this.api, this.port, this.jdbc), vector.attempt(trust));
 	}
 
 	@Test
-	void wrongAudienceOrIssuer_answer401() throws Exception {
-		String wrongAudience = Jwts.rs256(PROVIDER_KEY, claims("mia", "manager").audience("other-api").build());
-		String wrongIssuer = Jwts.rs256(PROVIDER_KEY,
-				claims("mia", "manager").issuer("https://evil.example.test").build());
-
-		assertThat(this.api.get("/api/projects", wrongAudience).status()).isEqualTo(401);
-		assertThat(this.api.get("/api/projects", wrongIssuer).status()).isEqualTo(401);
+	void aConfiguredOrigin_mayOpenTheWebSocket_otherOriginsMayNot() {
+		try (RawStompClient allowed = RawStompClient.handshake(this.port, Map.of("Origin", ALLOWED_ORIGIN)).client()) {
+			assertThat(allowed).as("a handshake from " + ALLOWED_ORIGIN).isNotNull();
+		}
+		assertThat(RawStompClient.handshake(this.port, Map.of("Origin", "https://evil.example.test")).status())
+			.isEqualTo(403);
 	}
 
 	@Test

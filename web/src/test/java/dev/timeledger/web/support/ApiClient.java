@@ -1,15 +1,22 @@
 package dev.timeledger.web.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +93,66 @@ public final class ApiClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends a request that may answer with Server-Sent Events. An event stream is read
+	 * until {@code events} events have arrived or {@code wait} has passed, then closed;
+	 * any other answer is read whole. The body is the text read.
+	 */
+	public Response stream(HttpRequest.Builder request, int events, Duration wait) {
+		try {
+			HttpResponse<java.io.InputStream> response = this.http
+				.sendAsync(request.header("Accept", "text/event-stream").build(),
+						HttpResponse.BodyHandlers.ofInputStream())
+				.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			boolean eventStream = response.headers()
+				.firstValue("Content-Type")
+				.orElse("")
+				.startsWith("text/event-stream");
+			StringBuilder text = new StringBuilder();
+			CompletableFuture<Void> reading = CompletableFuture
+				.runAsync(() -> readEvents(response.body(), eventStream ? events : Integer.MAX_VALUE, text));
+			try {
+				reading.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				// an open stream with fewer events: what arrived is the answer
+			}
+			response.body().close();
+			synchronized (text) {
+				return new Response(response.statusCode(), response.headers().map(), text.toString());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("No answer within " + wait, ex);
+		}
+	}
+
+	private static void readEvents(java.io.InputStream body, int events, StringBuilder text) {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+			int seen = 0;
+			boolean inEvent = false;
+			for (String line = reader.readLine(); line != null && seen < events; line = reader.readLine()) {
+				synchronized (text) {
+					text.append(line).append('\n');
+				}
+				if (line.isEmpty() && inEvent) {
+					seen++;
+				}
+				inEvent = line.startsWith("data:") || (inEvent && !line.isEmpty());
+			}
+		}
+		catch (IOException ex) {
+			// closed by the caller
 		}
 	}
 
