@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A project of a tenant that time is tracked on. Managers and admins manage it. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Project {
 
 	static final int MAX_NAME = 200;

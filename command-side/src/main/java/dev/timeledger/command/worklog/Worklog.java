@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and the weeks' approval status. One consistency boundary per worker makes every rule of
  * the contract local to it (see ADR 0002). Timesheet decisions by managers land here too.
  */
-@Aggregate(snapshotTriggerDefinition = "worklogSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "worklogSnapshotTrigger", cache = "aggregateCache")
 public class Worklog {
 
 	@AggregateIdentifier

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.command.InvalidInput;
 import dev.timeledger.web.TimeLedgerProperties;
+import dev.timeledger.web.eventstore.PendingAppend;
 import dev.timeledger.web.eventstore.PositionedResult;
 import dev.timeledger.web.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -117,6 +118,9 @@ public class CommandExecutor {
 
 	private Sent send(Write write) {
 		PositionedResult result = this.commandGateway.sendAndWait(write.command().get());
+		// inside a transaction of our own (an Idempotency-Key's), the events are stored
+		// now: the stored answer names their position
+		PendingAppend.flushCurrentTransaction();
 		long position = result.appended().get();
 		if (position < 0) {
 			position = this.jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")

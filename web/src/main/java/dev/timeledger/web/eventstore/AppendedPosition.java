@@ -8,7 +8,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * The global position of the last event a unit of work stored. A command's unit of work
  * carries one (see {@link PositionRecordingInterceptor}); the storage engine fills it in
- * when it appends, which happens after the handler has returned.
+ * when it stores the events, right before the command's transaction commits.
  */
 public final class AppendedPosition {
 
@@ -27,13 +27,13 @@ public final class AppendedPosition {
 		return appended;
 	}
 
-	static void recordInCurrentUnitOfWork(long position) {
-		CurrentUnitOfWork.ifStarted((unitOfWork) -> {
-			AppendedPosition appended = unitOfWork.root().getResource(RESOURCE);
-			if (appended != null) {
-				appended.position.accumulateAndGet(position, Math::max);
-			}
-		});
+	/** The current unit of work's position holder, or null outside a command. */
+	static AppendedPosition ofCurrentUnitOfWork() {
+		return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE) : null;
+	}
+
+	void record(long appended) {
+		this.position.accumulateAndGet(appended, Math::max);
 	}
 
 }

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The event store: Axon's JDBC engine on PostgreSQL with JSON serialization, snake_case
@@ -133,6 +134,12 @@ class EventStoreConfiguration {
 			.handlerDefinition(handlerDefinition)
 			.executor(snapshotExecutor())
 			.build();
+	}
+
+	/** Aggregates kept between commands while current ({@link FreshAggregateCache}). */
+	@Bean
+	org.axonframework.common.caching.Cache aggregateCache(JdbcClient jdbc) {
+		return new FreshAggregateCache(jdbc);
 	}
 
 	@Bean

@@ -4,12 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Axon's JDBC storage engine, fitted to PostgreSQL: JSONB payloads, {@code timestamptz}
  * times, and appends serialized by a transaction-scoped advisory lock.
@@ -36,7 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The lock is what makes the global index a commit order: an append takes its indexes
  * only after every earlier append has committed or rolled back. A reader therefore never
  * sees a position before an earlier one is visible, so positions can be handed to clients
- * as resume points and no event processor can skip a late commit (ADR 0003).
+ * as resume points and no event processor can skip a late commit (ADR 0003). Events are
+ * serialized when they are appended but stored as the transaction's last step before its
+ * commit ({@link PendingAppend}), so that the lock is held for one statement and the
+ * commit only.
  */
 final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -70,100 +69,89 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		List<DomainEventMessage<?>> events = published.stream()
 			.<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage)
 			.toList();
-		this.transactions.executeInTransaction(() -> {
-			Connection connection = getConnection();
-			try {
-				try (Statement lock = connection.createStatement()) {
-					lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
-				}
-				requireNextSequences(connection, events);
-				long last = insert(connection, events, serializer);
-				AppendedPosition.recordInCurrentUnitOfWork(last);
-				signalAfterCommit();
-			}
-			catch (SQLException ex) {
-				handlePersistenceException(ex, events.get(0));
-			}
-			finally {
-				JdbcUtils.closeQuietly(connection);
-			}
-		});
-	}
-
-	/** Wakes the projections once the transaction that holds the events has committed. */
-	private void signalAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					PostgresEventStorageEngine.this.arrivals.signal();
-				}
-			});
+		List<Object[]> rows = new ArrayList<>(events.size());
+		for (DomainEventMessage<?> event : events) {
+			SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+			SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+			rows.add(new Object[] { event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+					event.getType(), event.getTimestamp().atOffset(ZoneOffset.UTC), payload.getType().getName(),
+					payload.getType().getRevision(), payload.getData(), metaData.getData() });
 		}
-		else {
-			this.arrivals.signal();
-		}
+		AppendedPosition position = AppendedPosition.ofCurrentUnitOfWork();
+		this.transactions.executeInTransaction(() -> PendingAppend.of(this).add(events.get(0), rows, position));
 	}
 
 	/**
-	 * Detects a lost optimistic-concurrency race before inserting, so that a conflicting
-	 * append takes no global index and leaves no gap. Exact, because the lock is held;
-	 * the unique key on (aggregate, sequence) stays as the safety net.
+	 * Stores the events a transaction appended, as its last step before commit: takes the
+	 * append lock, checks that each aggregate's first new sequence number is the next one
+	 * and inserts, in one statement. A lost optimistic-concurrency race inserts nothing
+	 * and takes no global index.
+	 * @return the highest global index taken
 	 */
-	private void requireNextSequences(Connection connection, List<DomainEventMessage<?>> events) throws SQLException {
-		Map<String, Long> firstSequences = new LinkedHashMap<>();
-		for (DomainEventMessage<?> domainEvent : events) {
-			firstSequences.putIfAbsent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
+	long store(List<Object[]> rows, EventMessage<?> first, boolean locked) {
+		Connection connection = getConnection();
+		try {
+			return insert(connection, rows, locked);
 		}
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT " + this.schema.aggregateIdentifierColumn() + ", max("
-					+ this.schema.sequenceNumberColumn() + ") FROM " + this.schema.domainEventTable() + " WHERE "
-					+ this.schema.aggregateIdentifierColumn() + " = ANY (?) GROUP BY 1")) {
-			statement.setArray(1, connection.createArrayOf("text", firstSequences.keySet().toArray()));
-			Map<String, Long> stored = new HashMap<>();
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					stored.put(rows.getString(1), rows.getLong(2));
-				}
-			}
-			firstSequences.forEach((aggregate, first) -> {
-				if (stored.getOrDefault(aggregate, -1L) != first - 1) {
-					throw new ConcurrencyException("Aggregate " + aggregate + " was changed concurrently: sequence "
-							+ first + " is not next after " + stored.getOrDefault(aggregate, -1L));
-				}
-			});
+		catch (SQLException ex) {
+			handlePersistenceException(ex, first);
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			JdbcUtils.closeQuietly(connection);
 		}
 	}
 
-	private long insert(Connection connection, List<DomainEventMessage<?>> events, Serializer serializer)
-			throws SQLException {
-		String row = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
-		// the NOTIFY wakes the processors and feeds of the other nodes once this commits
-		String sql = "WITH inserted AS (INSERT INTO " + this.schema.domainEventTable() + " ("
-				+ this.schema.domainEventFields() + ") VALUES "
-				+ String.join(", ", Collections.nCopies(events.size(), row)) + " RETURNING "
-				+ this.schema.globalIndexColumn() + ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('"
-				+ EVENTS_CHANNEL + "', '') FROM inserted";
+	/** Wakes the projections once a transaction that held events has committed. */
+	void signal() {
+		this.arrivals.signal();
+	}
+
+	private long insert(Connection connection, List<Object[]> rows, boolean locked) throws SQLException {
+		Map<String, Long> firstSequences = new LinkedHashMap<>();
+		for (Object[] row : rows) {
+			firstSequences.putIfAbsent((String) row[1], (Long) row[2]);
+		}
+		String table = this.schema.domainEventTable();
+		String aggregate = this.schema.aggregateIdentifierColumn();
+		String sequence = this.schema.sequenceNumberColumn();
+		// the lock and the insert go in one round trip: the lock's next holder inserts at
+		// once; the NOTIFY wakes the processors and feeds of the other nodes after commit
+		String sql = (locked ? "" : "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + "); ")
+				+ "WITH expected (aggregate, first) AS (VALUES "
+				+ String.join(", ", Collections.nCopies(firstSequences.size(), "(CAST(? AS text), CAST(? AS bigint))"))
+				+ "), conflict AS (SELECT 1 FROM expected e WHERE coalesce((SELECT max(" + sequence + ") FROM " + table
+				+ " d WHERE d." + aggregate + " = e.aggregate), -1) <> e.first - 1), inserted AS (INSERT INTO " + table
+				+ " (" + this.schema.domainEventFields() + ") SELECT * FROM (VALUES "
+				+ String.join(", ",
+						Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"))
+				+ ") AS appended WHERE NOT EXISTS (SELECT 1 FROM conflict) RETURNING " + this.schema.globalIndexColumn()
+				+ ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('" + EVENTS_CHANNEL
+				+ "', '') FROM inserted";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
-			for (DomainEventMessage<?> domainEvent : events) {
-				SerializedObject<String> payload = domainEvent.serializePayload(serializer, String.class);
-				SerializedObject<String> metaData = domainEvent.serializeMetaData(serializer, String.class);
-				statement.setString(parameter++, domainEvent.getIdentifier());
-				statement.setString(parameter++, domainEvent.getAggregateIdentifier());
-				statement.setLong(parameter++, domainEvent.getSequenceNumber());
-				statement.setString(parameter++, domainEvent.getType());
-				writeTimestamp(statement, parameter++, domainEvent.getTimestamp());
-				statement.setString(parameter++, payload.getType().getName());
-				statement.setString(parameter++, payload.getType().getRevision());
-				statement.setString(parameter++, payload.getData());
-				statement.setString(parameter++, metaData.getData());
+			for (Map.Entry<String, Long> first : firstSequences.entrySet()) {
+				statement.setString(parameter++, first.getKey());
+				statement.setLong(parameter++, first.getValue());
+			}
+			for (Object[] row : rows) {
+				for (Object value : row) {
+					statement.setObject(parameter++, value);
+				}
 			}
 			long last = -1;
-			try (ResultSet keys = statement.executeQuery()) {
+			statement.execute();
+			if (!locked) {
+				statement.getMoreResults();
+			}
+			try (ResultSet keys = statement.getResultSet()) {
 				while (keys.next()) {
 					last = Math.max(last, keys.getLong(1));
 				}
+			}
+			if (last < 0) {
+				throw new ConcurrencyException("An aggregate of " + firstSequences.keySet()
+						+ " was changed concurrently: its new events are not the next in sequence");
 			}
 			return last;
 		}

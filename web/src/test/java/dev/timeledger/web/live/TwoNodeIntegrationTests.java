@@ -125,6 +125,30 @@ class TwoNodeIntegrationTests {
 		}
 	}
 
+	@Test
+	void eachNodeDecidesOnTheLatestState_evenWithTheAggregateInItsMemory() {
+		ApiClient apiA = new ApiClient(port(nodeA));
+		ApiClient apiB = new ApiClient(port(nodeB));
+		String tenant = ApiClient.newTenant();
+		String worker = apiA.token(tenant, "tara", "manager", "worker");
+		String projectId = apiA.post("/api/projects", worker, Map.of("name", "Mercury"))
+			.json()
+			.get("projectId")
+			.asText();
+
+		assertThat(apiA
+			.post("/api/time-entries/start", worker, Map.of("projectId", projectId, "at", "2026-11-16T09:00:00Z"))
+			.status()).isEqualTo(201);
+		ApiClient.Response stopped = apiB.post("/api/time-entries/stop", worker, Map.of("at", "2026-11-16T09:30:00Z"));
+		assertThat(stopped.status()).as("stopped on node B: " + stopped.body()).isEqualTo(200);
+		ApiClient.Response again = apiA.post("/api/time-entries/start", worker,
+				Map.of("projectId", projectId, "at", "2026-11-16T10:00:00Z"));
+		assertThat(again.status()).as("node A knows the timer was stopped: " + again.body()).isEqualTo(201);
+		ApiClient.Response twice = apiB.post("/api/time-entries/start", worker,
+				Map.of("projectId", projectId, "at", "2026-11-16T10:05:00Z"));
+		assertThat(twice.code()).as("node B knows it runs again").isEqualTo("timer-already-running");
+	}
+
 	private static long record(ApiClient api, String token, String projectId, String start) {
 		java.time.Instant from = java.time.Instant.parse(start);
 		return api

@@ -1,0 +1,103 @@
+package dev.timeledger.web.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The events a transaction has appended but not stored yet. They are stored as the
+ * transaction's last step before commit, or earlier when a caller needs their positions
+ * inside the transaction ({@link #flushCurrentTransaction()}); from then on the
+ * transaction holds the append lock until it ends. Everything a command does before,
+ * loading, deciding, serializing, same-transaction handlers, runs without the lock.
+ */
+public final class PendingAppend implements TransactionSynchronization {
+
+	private final PostgresEventStorageEngine engine;
+
+	private final List<Object[]> rows = new ArrayList<>();
+
+	private final List<AppendedPosition> positions = new ArrayList<>();
+
+	private EventMessage<?> first;
+
+	private boolean locked;
+
+	private PendingAppend(PostgresEventStorageEngine engine) {
+		this.engine = engine;
+	}
+
+	/** The current transaction's pending append, bound on first use. */
+	static PendingAppend of(PostgresEventStorageEngine engine) {
+		PendingAppend pending = (PendingAppend) TransactionSynchronizationManager.getResource(PendingAppend.class);
+		if (pending == null) {
+			pending = new PendingAppend(engine);
+			TransactionSynchronizationManager.bindResource(PendingAppend.class, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		return pending;
+	}
+
+	/**
+	 * Stores the current transaction's pending events now, so that their positions are
+	 * known before it commits. Does nothing outside a transaction or without events.
+	 */
+	public static void flushCurrentTransaction() {
+		if (TransactionSynchronizationManager.getResource(PendingAppend.class) instanceof PendingAppend pending) {
+			pending.storeNow();
+		}
+	}
+
+	void add(EventMessage<?> event, List<Object[]> more, AppendedPosition position) {
+		if (this.first == null) {
+			this.first = event;
+		}
+		this.rows.addAll(more);
+		if (position != null) {
+			this.positions.add(position);
+		}
+		if (this.locked) {
+			// already flushed once: the lock is held, so later events go in at once
+			storeNow();
+		}
+	}
+
+	private void storeNow() {
+		if (this.rows.isEmpty()) {
+			return;
+		}
+		long last = this.engine.store(this.rows, this.first, this.locked);
+		this.locked = true;
+		this.rows.clear();
+		this.positions.forEach((position) -> position.record(last));
+	}
+
+	@Override
+	public void beforeCommit(boolean readOnly) {
+		storeNow();
+	}
+
+	@Override
+	public void afterCommit() {
+		if (this.locked) {
+			this.engine.signal();
+		}
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		TransactionSynchronizationManager.unbindResourceIfPossible(PendingAppend.class);
+	}
+
+	@Override
+	public int getOrder() {
+		// after every other synchronization's beforeCommit: the lock is taken last
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
