@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  */
 @ObservabilityTest
 @ExtendWith(OutputCaptureExtension.class)
+// logging is one per JVM: a context that another test class started since would have set
+// it back to readable lines at INFO, so this class starts its own
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CorrelationIdIntegrationTests extends ApiTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
