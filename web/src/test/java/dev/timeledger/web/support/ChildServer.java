@@ -21,6 +21,8 @@ public final class ChildServer implements AutoCloseable {
 
 	private final int port;
 
+	private final List<String> jvmOptions;
+
 	private final List<String> arguments;
 
 	private final Path logDirectory;
@@ -32,7 +34,17 @@ public final class ChildServer implements AutoCloseable {
 	 * @param arguments the server's {@code --name=value} arguments, without the port
 	 */
 	public ChildServer(Path logDirectory, List<String> arguments) {
+		this(logDirectory, List.of("-Xmx512m"), arguments);
+	}
+
+	/**
+	 * @param logDirectory where each start's output goes
+	 * @param jvmOptions the options of the server's JVM, such as its heap size
+	 * @param arguments the server's {@code --name=value} arguments, without the port
+	 */
+	public ChildServer(Path logDirectory, List<String> jvmOptions, List<String> arguments) {
 		this.port = freePort();
+		this.jvmOptions = List.copyOf(jvmOptions);
 		this.arguments = List.copyOf(arguments);
 		this.logDirectory = logDirectory;
 	}
@@ -53,9 +65,10 @@ public final class ChildServer implements AutoCloseable {
 	/** Starts the server and waits until it answers its health check. */
 	public ApiClient start() {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-						TimeLedgerApplication.class.getName(), "--server.port=" + this.port));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				TimeLedgerApplication.class.getName(), "--server.port=" + this.port));
 		command.addAll(this.arguments);
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
