@@ -1,0 +1,71 @@
+package dev.timeledger.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * CPU time spent during a phase by the server JVM, this JVM and the whole machine (from
+ * {@code /proc/stat}): on a machine shared with other work this says how much of it the
+ * benchmark actually had.
+ */
+final class CpuUse {
+
+	private final ProcessHandle server;
+
+	private final long startNanos = System.nanoTime();
+
+	private final Duration serverStart;
+
+	private final Duration clientStart;
+
+	private final long[] machineStart;
+
+	private CpuUse(ProcessHandle server) {
+		this.server = server;
+		this.serverStart = cpu(server);
+		this.clientStart = cpu(ProcessHandle.current());
+		this.machineStart = machine();
+	}
+
+	static CpuUse start(long serverPid) {
+		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow());
+	}
+
+	/** Core-seconds of the server JVM and this one, and the machine's busy share. */
+	String since() {
+		double wall = (System.nanoTime() - this.startNanos) / 1e9;
+		long[] machine = machine();
+		String busy = "-";
+		if (machine.length == 2 && this.machineStart.length == 2 && machine[1] > this.machineStart[1]) {
+			busy = String.format(Locale.ROOT, "%.0f%%",
+					100.0 * (machine[0] - this.machineStart[0]) / (machine[1] - this.machineStart[1]));
+		}
+		return String.format(Locale.ROOT, "server JVM %.1f, clients %.1f core-s in %.1f s; all cores %s busy",
+				cpu(this.server).minus(this.serverStart).toMillis() / 1e3,
+				cpu(ProcessHandle.current()).minus(this.clientStart).toMillis() / 1e3, wall, busy);
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** Busy and total jiffies of all cores, empty if unknown. */
+	private static long[] machine() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			// user nice system idle iowait irq softirq steal; guest time is inside user
+			long[] values = Arrays.stream(fields, 1, 9).mapToLong(Long::parseLong).toArray();
+			long total = Arrays.stream(values).sum();
+			long idle = values[3] + values[4];
+			return new long[] { total - idle, total };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[0];
+		}
+	}
+
+}
