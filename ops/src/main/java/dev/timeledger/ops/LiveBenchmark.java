@@ -76,8 +76,10 @@ final class LiveBenchmark {
 			System.out.printf("Server: pid %d on 127.0.0.1:%d, -Xmx%s, %s%n", server.pid(), server.port(), maxHeap,
 					settings);
 			LiveLoad load = new LiveLoad(server.port(), "bench", WORKERS);
-			System.out.println("Warming up the write path: " + RATE + " commands/s for 10 s, nobody subscribed");
-			load.pace(RATE, Duration.ofSeconds(10), RATE);
+			// long enough for the JIT to settle, or the baseline (the first phase) pays
+			// for it
+			System.out.println("Warming up the write path: " + RATE + " commands/s for 30 s, nobody subscribed");
+			load.pace(RATE, Duration.ofSeconds(30), RATE);
 			ServerProcess.Heap none = server.heap();
 			try (LiveClients clients = new LiveClients(server.port())) {
 				connect(clients, "measuring", WORKERS,
@@ -140,16 +142,20 @@ final class LiveBenchmark {
 
 	/**
 	 * Lets the projections drain what earlier phases left, so that a phase does not start
-	 * behind: one command per worker, then waits (at most two minutes) until each
-	 * measuring client has its invalidation.
+	 * behind: waits (at most two minutes) until no projection lags, then sends one
+	 * command per worker and waits until each measuring client has its invalidation.
 	 */
-	private void settle(LiveClients clients, LiveLoad load) throws InterruptedException {
+	private void settle(LiveClients clients, LiveLoad load) throws Exception {
 		long start = System.nanoTime();
+		long deadline = start + Duration.ofMinutes(2).toNanos();
+		while (load.projectionLag() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+		}
 		List<LiveLoad.Sent> markers = new ArrayList<>();
 		for (int w = 0; w < WORKERS; w++) {
 			markers.add(load.record(w));
 		}
-		boolean settled = awaitCaughtUp(clients, markers, Duration.ofMinutes(2));
+		boolean settled = awaitCaughtUp(clients, markers, Duration.ofMinutes(1));
 		row(String.format("before the %,d-connected phase, backlog drained", clients.open().size()),
 				String.format(Locale.ROOT, "%s in %.1f s", settled ? "yes" : "NO", (System.nanoTime() - start) / 1e9));
 	}

@@ -46,6 +46,8 @@ final class LiveLoad {
 
 	final String manager;
 
+	private final String operator;
+
 	final String[] workers;
 
 	private final String[] workerTokens;
@@ -58,6 +60,7 @@ final class LiveLoad {
 		this.base = "http://127.0.0.1:" + port;
 		this.tenant = tenant;
 		this.manager = token("mia", "manager");
+		this.operator = token("otto", "operator");
 		this.workers = new String[workers];
 		this.workerTokens = new String[workers];
 		this.nextSlot = new AtomicIntegerArray(workers);
@@ -83,6 +86,20 @@ final class LiveLoad {
 
 	String teamDestination() {
 		return "/topic/tenants/" + this.tenant + "/team-weekly-reports/" + WEEK;
+	}
+
+	/** Events stored but not yet handled, summed over the live projections. */
+	long projectionLag() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/admin/projections"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + this.operator)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		long lag = 0;
+		for (JsonNode projection : this.json.readTree(response.body()).path("projections")) {
+			lag += projection.path("lag").asLong(0);
+		}
+		return lag;
 	}
 
 	private String token(String user, String role) throws Exception {
