@@ -59,10 +59,7 @@ class TwoNodeIntegrationTests {
 		ApiClient apiB = new ApiClient(port(nodeB));
 		String tenant = ApiClient.newTenant();
 		String manager = apiB.token(tenant, "mia", "manager", "worker");
-		String projectId = apiB.post("/api/projects", manager, Map.of("name", "Apollo"))
-			.json()
-			.get("projectId")
-			.asText();
+		String projectId = project(apiB, manager, "Apollo");
 		String destination = "/topic/tenants/" + tenant + "/weekly-reports/mia/2026-W47";
 
 		long last;
@@ -97,10 +94,7 @@ class TwoNodeIntegrationTests {
 		ApiClient apiB = new ApiClient(port(nodeB));
 		String tenant = ApiClient.newTenant();
 		String manager = apiB.token(tenant, "rhea", "manager", "worker");
-		String projectId = apiB.post("/api/projects", manager, Map.of("name", "Gemini"))
-			.json()
-			.get("projectId")
-			.asText();
+		String projectId = project(apiB, manager, "Gemini");
 		String destination = "/topic/tenants/" + tenant + "/weekly-reports/rhea/2026-W47";
 
 		long last;
@@ -131,10 +125,7 @@ class TwoNodeIntegrationTests {
 		ApiClient apiB = new ApiClient(port(nodeB));
 		String tenant = ApiClient.newTenant();
 		String worker = apiA.token(tenant, "tara", "manager", "worker");
-		String projectId = apiA.post("/api/projects", worker, Map.of("name", "Mercury"))
-			.json()
-			.get("projectId")
-			.asText();
+		String projectId = project(apiA, worker, "Mercury");
 
 		assertThat(apiA
 			.post("/api/time-entries/start", worker, Map.of("projectId", projectId, "at", "2026-11-16T09:00:00Z"))
@@ -147,6 +138,10 @@ class TwoNodeIntegrationTests {
 		ApiClient.Response twice = apiB.post("/api/time-entries/start", worker,
 				Map.of("projectId", projectId, "at", "2026-11-16T10:05:00Z"));
 		assertThat(twice.code()).as("node B knows it runs again").isEqualTo("timer-already-running");
+	}
+
+	private static String project(ApiClient api, String token, String name) {
+		return api.post("/api/projects", token, Map.of("name", name)).json().get("projectId").asText();
 	}
 
 	private static long record(ApiClient api, String token, String projectId, String start) {
