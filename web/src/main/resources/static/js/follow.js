@@ -22,6 +22,7 @@ export function follow({ live, destination, load, show, failed, changed }) {
       if (stopped) {
         return;
       }
+      console.debug('[view]', 'loaded', destination, 'at', data.position, 'consistent with', position);
       show(data);
       markUpdated();
       if (destination && !subscription) {

@@ -15,6 +15,10 @@ const LINGER_MS = 3_000;
 // A fresh token refused again this soon means renewing does not help: stop and say so.
 const RENEWED_RECENTLY_MS = 5_000;
 
+// A trail of the connection in the browser's console (verbose level): what was
+// subscribed from where, what arrived, why it closed.
+const trace = (...parts) => console.debug('[live]', ...parts);
+
 export class Live extends EventTarget {
   #url;
   #token;
@@ -105,16 +109,24 @@ export class Live extends EventTarget {
     if (subscription.listeners.size > 0) {
       return;
     }
-    subscription.linger = setTimeout(() => {
-      if (subscription.listeners.size > 0) {
-        return;
-      }
-      this.#subscriptions.delete(subscription.destination);
-      const { id } = subscription;
-      if (id !== null) {
-        this.#sendCounted(() => ['UNSUBSCRIBE', { id }]);
-      }
-    }, LINGER_MS);
+    subscription.linger = setTimeout(() => this.#forget(subscription), LINGER_MS);
+  }
+
+  /**
+   * Ends a subscription that no view watches any more. Only this very one: after a
+   * reconnect the destination may already have a new subscription, made by a view that
+   * was opened again.
+   */
+  #forget(subscription) {
+    clearTimeout(subscription.linger);
+    if (subscription.listeners.size > 0 || this.#subscriptions.get(subscription.destination) !== subscription) {
+      return;
+    }
+    this.#subscriptions.delete(subscription.destination);
+    const { id } = subscription;
+    if (id !== null) {
+      this.#sendCounted(() => ['UNSUBSCRIBE', { id }]);
+    }
   }
 
   async #connect() {
@@ -152,7 +164,7 @@ export class Live extends EventTarget {
     for (const subscription of [...this.#subscriptions.values()]) {
       subscription.id = null;
       if (subscription.listeners.size === 0) {
-        this.#subscriptions.delete(subscription.destination);
+        this.#forget(subscription);
       } else if (!subscription.denied) {
         this.#subscribe(subscription);
       }
@@ -172,6 +184,7 @@ export class Live extends EventTarget {
       if (subscription.position > 0) {
         headers.since = String(subscription.position);
       }
+      trace('subscribe', id, subscription.destination, 'since', headers.since ?? '-');
       return ['SUBSCRIBE', headers];
     });
   }
@@ -199,6 +212,7 @@ export class Live extends EventTarget {
   #message(frame) {
     const subscription = [...this.#subscriptions.values()].find((s) => s.id === frame.headers.subscription);
     if (!subscription) {
+      trace('message for no subscription', frame.headers.subscription);
       return;
     }
     let body;
@@ -207,6 +221,7 @@ export class Live extends EventTarget {
     } catch {
       return;
     }
+    trace(body.type, subscription.destination, body.position, body.cause ?? '');
     subscription.position = Math.max(subscription.position, Number(body.position ?? frame.headers.position) || 0);
     for (const listener of subscription.listeners) {
       listener(body);
@@ -217,6 +232,7 @@ export class Live extends EventTarget {
   #error(frame) {
     const message = frame.headers.message ?? frame.body ?? '';
     const code = message.split(':')[0].trim();
+    trace('error', message);
     if (code === 'token-expired' || code === 'unauthorized') {
       this.#expired = true;
     } else if (['forbidden', 'invalid-destination', 'invalid-since'].includes(code) && this.#lastSubscribed) {
@@ -294,6 +310,7 @@ export class Live extends EventTarget {
   }
 
   #setState(state, detail) {
+    trace(state, detail);
     this.#state = state;
     this.#detail = detail;
     this.dispatchEvent(new CustomEvent('state', { detail: { state, detail } }));

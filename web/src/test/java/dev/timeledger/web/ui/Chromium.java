@@ -62,6 +62,9 @@ final class Chromium {
 		options.setBinary(BROWSER.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
 				"--lang=en-GB", "--no-first-run", "--disable-extensions");
+		// The page's console (its live connection writes a debug trail there) is kept for
+		// the report of a failed test.
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		options.setExperimentalOption("prefs",
 				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

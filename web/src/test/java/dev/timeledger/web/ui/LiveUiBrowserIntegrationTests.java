@@ -7,12 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
@@ -72,13 +77,17 @@ class LiveUiBrowserIntegrationTests {
 
 	private static ChromeDriver managerBrowser;
 
-	/** What each browser showed when a test failed: target/screenshots/failed-*.png. */
+	/**
+	 * What each browser showed and wrote to its console when a test failed, and the
+	 * server's latest changes: target/screenshots/failed-*.
+	 */
 	@RegisterExtension
-	static final TestWatcher SCREENSHOTS_ON_FAILURE = new TestWatcher() {
+	static final TestWatcher EVIDENCE_OF_A_FAILURE = new TestWatcher() {
 		@Override
 		public void testFailed(ExtensionContext context, Throwable cause) {
-			screenshotOnFailure(workerBrowser, "failed-worker");
-			screenshotOnFailure(managerBrowser, "failed-manager");
+			evidence(workerBrowser, "failed-worker");
+			evidence(managerBrowser, "failed-manager");
+			latestChanges(Path.of("target", "screenshots", "failed-changes.txt"));
 		}
 	};
 
@@ -138,10 +147,62 @@ class LiveUiBrowserIntegrationTests {
 		assertThat(loads).as("positions fetched").isEqualTo(List.of(1L, 20L));
 	}
 
-	@Disabled("Since 10:13 UTC on 2026-11-22 the manager's page misses the worker's entry after the server restart"
-			+ " (1:15 shown, 1:45 stored); it passed in earlier clean runs; under investigation, see the closing note")
+	/**
+	 * A view left and opened again while its subscription lingers, across a reconnect:
+	 * the subscription the view makes again keeps its messages after the old one's linger
+	 * ends.
+	 */
 	@Test
 	@Order(2)
+	void aViewOpenedAgainAfterAReconnect_keepsItsLiveUpdates() {
+		Page page = new Page(workerBrowser, server.url(""));
+		page.open("/");
+		page.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		Object received;
+		try {
+			received = ((ChromeDriver) page.driver).executeAsyncScript("""
+					const [week, done] = arguments;
+					const user = 'linger-worker';
+					const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+					const until = async (condition) => {
+					  for (let waited = 0; !condition() && waited < 5000; waited += 20) {
+					    await pause(20);
+					  }
+					};
+					(async () => {
+					  const { Live } = await import('/js/live.js');
+					  const { token } = await fetch('/api/dev/tokens', { method: 'POST',
+					    headers: { 'Content-Type': 'application/json' },
+					    body: JSON.stringify({ user, tenant: 'other', roles: ['worker'] }) }).then((r) => r.json());
+					  const live = new Live({ url: `ws://${location.host}/ws`, token: async () => token,
+					    renew: async () => {} });
+					  const destination = `tenants/other/timesheets/${user}/${week}`;
+					  const received = [];
+					  const left = live.watch(destination, () => {});
+					  await until(() => live.state === 'connected');
+					  left.close();
+					  window.dispatchEvent(new Event('offline'));
+					  window.dispatchEvent(new Event('online'));
+					  await until(() => live.state === 'connected');
+					  live.watch(destination, (message) => received.push(message.type));
+					  await pause(3500);
+					  await fetch(`/api/timesheets/${user}/${week}/annotations`, { method: 'POST',
+					    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+					    body: JSON.stringify({ text: 'Still watched' }) });
+					  await until(() => received.length > 0);
+					  live.stop();
+					  return received;
+					})().then(done, (error) => done(String(error)));
+					""", this.week);
+		}
+		finally {
+			page.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+		}
+		assertThat(received).as("messages to the view opened again").isEqualTo(List.of("invalidate"));
+	}
+
+	@Test
+	@Order(3)
 	void workerAndManager_seeEachOthersChangesLive_andRecoverFromADropAndARestart() throws Exception {
 		Page worker = new Page(workerBrowser, server.url(""));
 		Page manager = new Page(managerBrowser, server.url(""));
@@ -198,7 +259,7 @@ class LiveUiBrowserIntegrationTests {
 	 * takes a pasted bearer token and refuses what is not one in a sentence.
 	 */
 	@Test
-	@Order(3)
+	@Order(4)
 	void aPastedBearerToken_signsIn_andTextThatIsNoTokenIsRefusedInASentence() throws Exception {
 		Page page = new Page(workerBrowser, server.url(""));
 		page.open("/");
@@ -433,16 +494,52 @@ class LiveUiBrowserIntegrationTests {
 		}
 	}
 
-	private static void screenshotOnFailure(ChromeDriver browser, String name) {
+	private static void evidence(ChromeDriver browser, String name) {
 		try {
 			if (browser != null) {
-				new Page(browser, "").screenshot(name);
+				Page page = new Page(browser, "");
+				page.saveConsole(name);
+				page.screenshot(name);
 			}
 		}
 		catch (RuntimeException ex) {
 			// The failure itself is what the report must show, not a browser that is
 			// gone.
 			System.err.println("No screenshot " + name + ": " + ex);
+		}
+	}
+
+	/** The change log's newest rows and the projections' positions, for the report. */
+	private static void latestChanges(Path file) {
+		if (server == null) {
+			return;
+		}
+		List<String> lines = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+				Statement statement = connection.createStatement()) {
+			for (String query : List.of(
+					"SELECT position, projection, destination, kind, cause, recorded_at FROM change_log"
+							+ " ORDER BY position DESC, destination LIMIT 40",
+					"SELECT processor_name, segment, owner, convert_from(token, 'UTF8') FROM token_entry",
+					"SELECT global_index, payload_type, time_stamp FROM domain_event_entry"
+							+ " ORDER BY global_index DESC LIMIT 20")) {
+				lines.add(query);
+				try (ResultSet rows = statement.executeQuery(query)) {
+					int columns = rows.getMetaData().getColumnCount();
+					while (rows.next()) {
+						StringBuilder line = new StringBuilder();
+						for (int column = 1; column <= columns; column++) {
+							line.append(column > 1 ? " | " : "  ").append(rows.getString(column));
+						}
+						lines.add(line.toString());
+					}
+				}
+			}
+			Files.createDirectories(file.getParent());
+			Files.write(file, lines);
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			System.err.println("No list of changes: " + ex);
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -19,6 +21,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -134,6 +137,27 @@ final class Page {
 			script("window.scrollTo(0, 0); document.getElementById('notices')?.replaceChildren()");
 			Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
 			Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Writes what the page wrote to its console to {@code target/screenshots/NAME.log}.
+	 */
+	void saveConsole(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			List<String> lines = this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map((entry) -> Instant.ofEpochMilli(entry.getTimestamp()) + " " + entry.getLevel() + " "
+						+ entry.getMessage())
+				.toList();
+			Files.write(SCREENSHOTS.resolve(name + ".log"), lines);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -22,12 +22,15 @@ final class RestartableServer implements AutoCloseable {
 
 	private final int port;
 
+	private final String jdbcUrl;
+
 	private final List<String> arguments;
 
 	private ConfigurableApplicationContext context;
 
-	private RestartableServer(int port, List<String> arguments) {
+	private RestartableServer(int port, String jdbcUrl, List<String> arguments) {
 		this.port = port;
+		this.jdbcUrl = jdbcUrl;
 		this.arguments = arguments;
 	}
 
@@ -43,7 +46,7 @@ final class RestartableServer implements AutoCloseable {
 				"--spring.datasource.username=postgres", "--timeledger.data-dir=" + Files.createTempDirectory(name),
 				"--spring.lifecycle.timeout-per-shutdown-phase=5s", "--logging.level.root=WARN"));
 		arguments.addAll(List.of(properties));
-		RestartableServer server = new RestartableServer(port, arguments);
+		RestartableServer server = new RestartableServer(port, url, arguments);
 		server.start();
 		return server;
 	}
@@ -62,6 +65,11 @@ final class RestartableServer implements AutoCloseable {
 
 	String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/** The server's database, user postgres without a password. */
+	String jdbcUrl() {
+		return this.jdbcUrl;
 	}
 
 	@Override
