@@ -77,6 +77,10 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 * @param sendBufferSize the most bytes buffered for one slow client before it is
 	 * closed
 	 * @param messageSizeLimit the largest frame a client may send
+	 * @param transportBufferSize each connection's WebSocket buffers: a frame larger than
+	 * this arrives in parts, which STOMP puts together up to {@code messageSizeLimit}
+	 * @param socketBufferSize each connection's socket read and write buffers (HTTP and
+	 * WebSocket); larger writes bypass them
 	 * @param connectTimeout how long a new connection may take to complete its
 	 * {@code CONNECT} frame before it is closed
 	 */
@@ -84,6 +88,7 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 			@DefaultValue("100ms") Duration coalesceWindow, @DefaultValue("1000") int backlogLimit,
 			@DefaultValue("10s") Duration heartbeat, @DefaultValue("10s") Duration sendTimeLimit,
 			@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("64KB") DataSize messageSizeLimit,
+			@DefaultValue("1KB") DataSize transportBufferSize, @DefaultValue("4KB") DataSize socketBufferSize,
 			@DefaultValue("10s") Duration connectTimeout) {
 	}
 

@@ -43,11 +43,23 @@ class LiveBrokerConfiguration extends DelegatingWebSocketMessageBrokerConfigurat
 		return handler;
 	}
 
-	/** A session whose protocol-error close waits until what is queued has been sent. */
+	/**
+	 * A session whose protocol-error close waits until what is queued has been sent, and
+	 * whose transport buffer stays as small as configured.
+	 */
 	private static final class DrainingSession extends ConcurrentWebSocketSessionDecorator {
 
 		DrainingSession(WebSocketSession delegate, int sendTimeLimit, int bufferSizeLimit) {
 			super(delegate, sendTimeLimit, bufferSizeLimit);
+		}
+
+		/**
+		 * Ignored: STOMP raises every connection's text buffer to its 16 KB minimum frame
+		 * size (32 KB of heap per connection), which frames put together from parts meet
+		 * without it.
+		 */
+		@Override
+		public void setTextMessageSizeLimit(int messageSizeLimit) {
 		}
 
 		@Override

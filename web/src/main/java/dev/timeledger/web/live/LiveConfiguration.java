@@ -2,6 +2,8 @@ package dev.timeledger.web.live;
 
 import dev.timeledger.web.TimeLedgerProperties;
 
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -23,6 +25,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  */
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	private static final String TOMCAT_WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
 	private final TimeLedgerProperties.Live settings;
 
@@ -74,6 +78,15 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 					super.afterConnectionEstablished(session);
 				}
 
+				/**
+				 * Frames larger than the transport buffer arrive in parts: the STOMP
+				 * decoder buffers a frame until it is whole.
+				 */
+				@Override
+				public boolean supportsPartialMessages() {
+					return true;
+				}
+
 				@Override
 				public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
 					LiveConfiguration.this.connectDeadline.closed(session.getId());
@@ -84,16 +97,40 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * Lets frames up to the STOMP limit reach STOMP, which answers larger ones with
-	 * ERROR.
+	 * Small per-connection message buffers (they are allocated for every connection up
+	 * front): a larger frame arrives in parts, which the STOMP decoder puts together up
+	 * to the STOMP limit, answering a larger one with ERROR.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(TimeLedgerProperties properties) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int limit = (int) properties.live().messageSizeLimit().toBytes();
-		container.setMaxTextMessageBufferSize(2 * limit);
-		container.setMaxBinaryMessageBufferSize(2 * limit);
+		int size = (int) properties.live().transportBufferSize().toBytes();
+		container.setMaxTextMessageBufferSize(size);
+		container.setMaxBinaryMessageBufferSize(size);
 		return container;
+	}
+
+	/**
+	 * The other buffers every connection holds while it is open. Tomcat's WebSocket read
+	 * buffer, and the send buffers that split larger messages into fragments, take their
+	 * size from a system property read once when its WebSocket classes load: it is set
+	 * before the server starts, unless it is set already. The socket buffers (8 KB each
+	 * by default) are connector settings.
+	 */
+	@Bean
+	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionBuffers(
+			TimeLedgerProperties properties) {
+		return (factory) -> {
+			if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER_SIZE) == null) {
+				System.setProperty(TOMCAT_WEBSOCKET_BUFFER_SIZE,
+						Long.toString(properties.live().transportBufferSize().toBytes()));
+			}
+			String socketBuffer = Long.toString(properties.live().socketBufferSize().toBytes());
+			factory.addConnectorCustomizers((connector) -> {
+				connector.setProperty("socket.appReadBufSize", socketBuffer);
+				connector.setProperty("socket.appWriteBufSize", socketBuffer);
+			});
+		};
 	}
 
 }
