@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,8 @@ class LiveSender {
 
 	private final AtomicLong messageIds = new AtomicLong();
 
+	private final AtomicReference<Body> lastBody = new AtomicReference<>(new Body(null, new byte[0]));
+
 	/**
 	 * The channel comes from the broker configuration, which needs this sender: resolved
 	 * late.
@@ -66,6 +69,26 @@ class LiveSender {
 	 * subscription.
 	 */
 	void send(String sessionId, String subscriptionId, String destination, Change change) {
+		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.MESSAGE);
+		accessor.setSessionId(sessionId);
+		accessor.setSubscriptionId(subscriptionId);
+		accessor.setDestination("/topic/" + destination);
+		accessor.setMessageId(Long.toString(this.messageIds.incrementAndGet()));
+		accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		accessor.setNativeHeader("position", Long.toString(change.position()));
+		accessor.setLeaveMutable(true);
+		outbound(sessionId).send(MessageBuilder.createMessage(body(change), accessor.getMessageHeaders()));
+	}
+
+	/**
+	 * The message body of a change: serialized once for all the subscribers it is fanned
+	 * out to one after the other.
+	 */
+	private byte[] body(Change change) {
+		Body last = this.lastBody.get();
+		if (last.change() == change) {
+			return last.bytes();
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", change.kind());
 		body.put("projection", change.projection());
@@ -78,15 +101,9 @@ class LiveSender {
 			body.put("cause", change.cause());
 			body.put("occurredAt", change.occurredAt().toString());
 		}
-		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.MESSAGE);
-		accessor.setSessionId(sessionId);
-		accessor.setSubscriptionId(subscriptionId);
-		accessor.setDestination("/topic/" + destination);
-		accessor.setMessageId(Long.toString(this.messageIds.incrementAndGet()));
-		accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		accessor.setNativeHeader("position", Long.toString(change.position()));
-		accessor.setLeaveMutable(true);
-		outbound(sessionId).send(MessageBuilder.createMessage(bytes(body), accessor.getMessageHeaders()));
+		byte[] bytes = bytes(body);
+		this.lastBody.set(new Body(change, bytes));
+		return bytes;
 	}
 
 	/** Sends an {@code ERROR} frame; the connection closes after it. */
@@ -106,6 +123,10 @@ class LiveSender {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A change and its serialized message body. */
+	private record Body(Change change, byte[] bytes) {
 	}
 
 }
