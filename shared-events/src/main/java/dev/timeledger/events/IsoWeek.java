@@ -83,7 +83,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
 	@Override
 	public String toString() {
-		return String.format("%04d-W%02d", this.year, this.week);
+		// called for every key and destination of every event: no format string to parse
+		// (the year has four digits, see the constructor)
+		return this.year + ((this.week < 10) ? "-W0" : "-W") + this.week;
 	}
 
 	private static int weeksIn(int year) {
