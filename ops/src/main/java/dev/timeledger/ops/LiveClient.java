@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.timeledger.web.support.StompFrames;
+
 /**
  * One STOMP subscriber over the JDK's WebSocket: answers CONNECTED, keeps asking for the
  * next frame, and records every {@code MESSAGE} as (subscription, position, receive
@@ -112,7 +114,7 @@ final class LiveClient implements WebSocket.Listener {
 	}
 
 	private void handle(CharSequence text, long now) {
-		StompWire.Frame frame = StompWire.parse(text);
+		StompFrames.Frame frame = StompFrames.parse(text);
 		if (frame == null) {
 			return;
 		}
@@ -125,10 +127,10 @@ final class LiveClient implements WebSocket.Listener {
 		}
 	}
 
-	private void message(StompWire.Frame frame, long now) {
+	private void message(StompFrames.Frame frame, long now) {
 		String position = frame.header("position");
 		String subscription = frame.header("subscription");
-		String type = StompWire.jsonString(frame.body(), "type");
+		String type = StompFrames.jsonString(frame.body(), "type");
 		if (position == null || subscription == null) {
 			return;
 		}

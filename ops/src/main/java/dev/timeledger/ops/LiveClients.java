@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
+import dev.timeledger.web.support.StompFrames;
+
 /**
  * Many STOMP subscribers on a few shared JDK HttpClients, connected with bounded
  * concurrency and a bounded total time. Each client sends CONNECT, waits for CONNECTED
@@ -82,8 +84,8 @@ final class LiveClients implements AutoCloseable {
 			LiveClient client = new LiveClient(this.clients.size(), who.worker(), this.received);
 			this.clients.add(client);
 			batch.add(client);
-			String subscribeFrame = StompWire.subscribe(Integer.toString(LiveClient.WEEKLY), who.destination());
-			String connectFrame = StompWire.connect(who.token(), "0,10000");
+			String subscribeFrame = StompFrames.subscribe(Integer.toString(LiveClient.WEEKLY), who.destination());
+			String connectFrame = StompFrames.connect(who.token(), "0,10000");
 			CompletableFuture<Void> one = this.https[i % HTTP_CLIENTS].newWebSocketBuilder()
 				.connectTimeout(CONNECT_TIMEOUT)
 				.buildAsync(this.endpoint, client)
@@ -140,7 +142,7 @@ final class LiveClients implements AutoCloseable {
 	 * destination, all within 60 s; answers how many subscribed.
 	 */
 	int subscribeAll(int subscription, String destination, Predicate<LiveClient> which) {
-		String frame = StompWire.subscribe(Integer.toString(subscription), destination);
+		String frame = StompFrames.subscribe(Integer.toString(subscription), destination);
 		List<CompletableFuture<WebSocket>> sent = open().stream()
 			.filter(which)
 			.map((client) -> client.socket.sendText(frame, true))

@@ -1,6 +1,5 @@
 package dev.timeledger.web.fault;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,8 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.web.support.StompFrames;
 
 /**
  * One STOMP 1.2 subscriber light enough to run thousands in one JVM: the JDK's
@@ -30,8 +28,6 @@ final class StormClient {
 
 	/** ERROR codes that refuse a connection for now, not for good: the client retries. */
 	static final List<String> RETRYABLE = List.of("rate-limited", "connect-timeout");
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -303,21 +299,6 @@ final class StormClient {
 		return cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
 	}
 
-	/** The {@code type} of a message body. */
-	private static String type(String body) {
-		try {
-			JsonNode json = JSON.readTree(body);
-			return json.path("type").asText();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Not JSON: " + body, ex);
-		}
-	}
-
-	private static String frame(String command, String... headers) {
-		return command + "\n" + String.join("\n", headers) + "\n\n\u0000";
-	}
-
 	/**
 	 * One WebSocket connection; callbacks of a connection the client gave up are ignored.
 	 */
@@ -344,8 +325,7 @@ final class StormClient {
 			}
 			this.sending = CompletableFuture.completedFuture(webSocket);
 			webSocket.request(Long.MAX_VALUE);
-			send(frame("CONNECT", "accept-version:1.2", "host:127.0.0.1", "heart-beat:0,0",
-					"Authorization:Bearer " + StormClient.this.token));
+			send(StompFrames.connect(StormClient.this.token, "0,0"));
 		}
 
 		@Override
@@ -383,24 +363,14 @@ final class StormClient {
 		}
 
 		private void handle(String text) {
-			String frame = text.stripLeading();
-			if (frame.isEmpty()) {
+			StompFrames.Frame frame = StompFrames.parse(text);
+			if (frame == null) {
 				return;
 			}
-			int headersEnd = frame.indexOf("\n\n");
-			String[] lines = ((headersEnd < 0) ? frame : frame.substring(0, headersEnd)).split("\r?\n");
-			Map<String, String> headers = new HashMap<>();
-			for (int i = 1; i < lines.length; i++) {
-				int colon = lines[i].indexOf(':');
-				if (colon > 0) {
-					headers.putIfAbsent(lines[i].substring(0, colon), lines[i].substring(colon + 1));
-				}
-			}
-			String body = (headersEnd < 0) ? "" : frame.substring(headersEnd + 2);
-			switch (lines[0]) {
+			switch (frame.command()) {
 				case "CONNECTED" -> subscribe();
-				case "MESSAGE" -> message(headers.get("position"), body);
-				case "ERROR" -> refused(headers.getOrDefault("message", "").replace("\\c", ":"));
+				case "MESSAGE" -> message(frame.header("position"), frame.body());
+				case "ERROR" -> refused(frame.message());
 				default -> {
 				}
 			}
@@ -413,7 +383,7 @@ final class StormClient {
 				}
 				return;
 			}
-			received(Long.parseLong(position), type(body), System.nanoTime());
+			received(Long.parseLong(position), StompFrames.jsonString(body, "type"), System.nanoTime());
 		}
 
 		private void subscribe() {
@@ -427,7 +397,7 @@ final class StormClient {
 				StormClient.this.consecutiveFailures = 0;
 				since = (StormClient.this.last >= 0) ? StormClient.this.last : StormClient.this.firstSince;
 			}
-			send(frame("SUBSCRIBE", "id:0", "destination:" + StormClient.this.destination, "since:" + since));
+			send(StompFrames.subscribe("0", StormClient.this.destination, "since:" + since));
 		}
 
 		private void refused(String message) {

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.RawStompClient;
-import dev.timeledger.web.support.RawStompClient.StompFrame;
+import dev.timeledger.web.support.StompFrames;
+import dev.timeledger.web.support.StompFrames.Frame;
 import dev.timeledger.web.support.StompTestClient;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class MalformedFrameIntegrationTests extends ApiTest {
 			abuse.send.accept(client, this.world);
 
 			if (abuse.errorMessage != null) {
-				StompFrame error = client.nextFrame(WAIT);
+				Frame error = client.nextFrame(WAIT);
 				assertThat(error).as("an ERROR frame").isNotNull();
 				assertThat(error.command()).isEqualTo("ERROR");
 				assertThat(error.message()).startsWith(abuse.errorMessage);
@@ -78,9 +79,9 @@ class MalformedFrameIntegrationTests extends ApiTest {
 			long position = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z")
 				.position();
 
-			StompFrame message = client.nextFrame(WAIT);
+			Frame message = client.nextFrame(WAIT);
 			assertThat(message.command()).isEqualTo("MESSAGE");
-			assertThat(message.headers().get("position")).isEqualTo(Long.toString(position));
+			assertThat(message.header("position")).isEqualTo(Long.toString(position));
 		}
 	}
 

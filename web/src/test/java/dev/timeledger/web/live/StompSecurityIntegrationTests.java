@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.Jwts;
 import dev.timeledger.web.support.RawStompClient;
+import dev.timeledger.web.support.StompFrames;
 import dev.timeledger.web.support.StompTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,7 +108,7 @@ class StompSecurityIntegrationTests extends ApiTest {
 			try (RawStompClient client = RawStompClient.open(this.port).connect("Bearer " + this.world.manager)) {
 				assertThat(client.nextFrame(WAIT).command()).isEqualTo("CONNECTED");
 				client.sendText("SEND\ndestination:/topic/x\n\nhi\0");
-				RawStompClient.StompFrame answer = client.nextFrame(WAIT);
+				StompFrames.Frame answer = client.nextFrame(WAIT);
 				if (answer != null && answer.message().startsWith("send-not-allowed")) {
 					explained++;
 				}

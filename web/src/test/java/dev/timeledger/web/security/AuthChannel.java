@@ -6,7 +6,8 @@ import java.time.Duration;
 import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.RawStompClient;
-import dev.timeledger.web.support.RawStompClient.StompFrame;
+import dev.timeledger.web.support.StompFrames;
+import dev.timeledger.web.support.StompFrames.Frame;
 import dev.timeledger.web.support.TestWorld;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,7 @@ enum AuthChannel {
 		@Override
 		void expect(Server server, JwtVector.Attempt attempt) {
 			try (RawStompClient client = RawStompClient.open(server.port()).connect(attempt.authorization())) {
-				StompFrame answer = client.nextFrame(WAIT);
+				Frame answer = client.nextFrame(WAIT);
 				assertThat(answer).as("an answer to CONNECT").isNotNull();
 				if (attempt.accepted()) {
 					assertThat(answer.command()).as(answer.message()).isEqualTo("CONNECTED");

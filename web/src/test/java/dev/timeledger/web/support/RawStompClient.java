@@ -12,7 +12,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -97,8 +96,10 @@ public final class RawStompClient implements AutoCloseable {
 	 * value (none when null).
 	 */
 	public RawStompClient connect(String authorization) {
-		String auth = (authorization != null) ? "Authorization:" + authorization + "\n" : "";
-		sendText("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n" + auth + "\n\0");
+		sendText((authorization != null)
+				? StompFrames.frame("CONNECT", "accept-version:1.2", "host:127.0.0.1", "heart-beat:0,0",
+						"Authorization:" + authorization)
+				: StompFrames.frame("CONNECT", "accept-version:1.2", "host:127.0.0.1", "heart-beat:0,0"));
 		return this;
 	}
 
@@ -154,7 +155,7 @@ public final class RawStompClient implements AutoCloseable {
 	 * The next STOMP frame (heart-beats skipped), or null when the connection ends or
 	 * nothing comes within the timeout.
 	 */
-	public StompFrame nextFrame(Duration timeout) {
+	public StompFrames.Frame nextFrame(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			WsFrame frame = readFrame(deadline);
@@ -162,9 +163,9 @@ public final class RawStompClient implements AutoCloseable {
 				return null;
 			}
 			if (frame.opcode() == TEXT || frame.opcode() == BINARY) {
-				String text = new String(frame.payload(), StandardCharsets.UTF_8);
-				if (!text.isBlank()) {
-					return StompFrame.parse(text);
+				StompFrames.Frame stomp = StompFrames.parse(new String(frame.payload(), StandardCharsets.UTF_8));
+				if (stomp != null) {
+					return stomp;
 				}
 			}
 		}
@@ -270,40 +271,6 @@ public final class RawStompClient implements AutoCloseable {
 	}
 
 	private record WsFrame(int opcode, byte[] payload) {
-	}
-
-	/**
-	 * A STOMP frame from the server, its headers unescaped.
-	 *
-	 * @param command the command
-	 * @param headers the headers, first value of each
-	 * @param body the body without the NUL octet
-	 */
-	public record StompFrame(String command, Map<String, String> headers, String body) {
-
-		static StompFrame parse(String text) {
-			String frame = text.replaceFirst("^\\n+", "");
-			int end = frame.indexOf("\n\n");
-			String[] lines = frame.substring(0, (end >= 0) ? end : frame.length()).split("\n");
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (int i = 1; i < lines.length; i++) {
-				int colon = lines[i].indexOf(':');
-				if (colon > 0) {
-					headers.putIfAbsent(lines[i].substring(0, colon), unescape(lines[i].substring(colon + 1)));
-				}
-			}
-			String body = (end >= 0) ? frame.substring(end + 2).replaceFirst("\0$", "") : "";
-			return new StompFrame(lines[0], headers, body);
-		}
-
-		public String message() {
-			return this.headers.getOrDefault("message", "");
-		}
-
-		private static String unescape(String value) {
-			return value.replace("\\c", ":").replace("\\n", "\n").replace("\\r", "\r").replace("\\\\", "\\");
-		}
-
 	}
 
 }

@@ -1,19 +1,20 @@
-package dev.timeledger.ops;
+package dev.timeledger.web.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * STOMP 1.2 frames as text: {@code COMMAND}, header lines, a blank line, the body and a
- * NUL byte. A frame that is only end-of-line characters is a heart-beat.
+ * STOMP 1.2 frames as text, for the hand-written clients of the tests and benchmarks:
+ * {@code COMMAND}, header lines, a blank line, the body and a NUL byte. A frame that is
+ * only end-of-line characters is a heart-beat.
  */
-final class StompWire {
+public final class StompFrames {
 
-	private StompWire() {
+	private StompFrames() {
 	}
 
 	/** A body-less frame with the given {@code name:value} header lines. */
-	static String frame(String command, String... headers) {
+	public static String frame(String command, String... headers) {
 		StringBuilder frame = new StringBuilder(command).append('\n');
 		for (String header : headers) {
 			frame.append(header).append('\n');
@@ -21,20 +22,27 @@ final class StompWire {
 		return frame.append('\n').append('\u0000').toString();
 	}
 
-	static String connect(String token, String heartBeat) {
+	public static String connect(String token, String heartBeat) {
 		return frame("CONNECT", "accept-version:1.2", "host:127.0.0.1", "heart-beat:" + heartBeat,
 				"Authorization:Bearer " + token);
 	}
 
-	static String subscribe(String id, String destination) {
-		return frame("SUBSCRIBE", "id:" + id, "destination:" + destination);
+	/**
+	 * A {@code SUBSCRIBE}; more headers such as {@code since:42} after the destination.
+	 */
+	public static String subscribe(String id, String destination, String... more) {
+		String[] headers = new String[2 + more.length];
+		headers[0] = "id:" + id;
+		headers[1] = "destination:" + destination;
+		System.arraycopy(more, 0, headers, 2, more.length);
+		return frame("SUBSCRIBE", headers);
 	}
 
 	/**
 	 * Parses one frame; null for a heart-beat. Headers keep their first occurrence (STOMP
 	 * 1.2); values are unescaped.
 	 */
-	static Frame parse(CharSequence text) {
+	public static Frame parse(CharSequence text) {
 		int length = text.length();
 		int start = 0;
 		while (start < length && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
@@ -74,7 +82,7 @@ final class StompWire {
 	}
 
 	/** The string value of a top-level JSON member such as {@code "type"}, or null. */
-	static String jsonString(String json, String member) {
+	public static String jsonString(String json, String member) {
 		String key = "\"" + member + "\":\"";
 		int at = json.indexOf(key);
 		if (at < 0) {
@@ -108,11 +116,22 @@ final class StompWire {
 		return value.replace("\\c", ":").replace("\\n", "\n").replace("\\r", "\r").replace("\\\\", "\\");
 	}
 
-	/** One received frame. */
-	record Frame(String command, Map<String, String> headers, String body) {
+	/**
+	 * One received frame.
+	 *
+	 * @param command the command
+	 * @param headers the headers, first value of each, unescaped
+	 * @param body the body without the NUL octet
+	 */
+	public record Frame(String command, Map<String, String> headers, String body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name);
+		}
+
+		/** The {@code message} header of an {@code ERROR}, empty when there is none. */
+		public String message() {
+			return this.headers.getOrDefault("message", "");
 		}
 
 	}
