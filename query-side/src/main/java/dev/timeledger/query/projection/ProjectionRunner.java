@@ -6,30 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import dev.timeledger.query.changelog.ChangeLog;
-import dev.timeledger.query.feed.StoredEvents;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,8 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuilding version of every projection, starts rebuilds and switches a caught-up
  * rebuild live. A processor has one segment by default, so its token is the exact
  * position the projection is complete up to (ADR 7); processors of different projections
- * run in parallel and on different nodes. A processor handles up to {@code batch-size}
- * events per transaction, which is what makes a rebuild fast.
+ * run in parallel and on different nodes. {@link ProjectionProcessors} builds them.
  * <p>
  * A processor's token lives in {@code token_entry} and is stored in the transaction that
  * writes the projection's rows, so a crash or a stolen claim never counts an event twice.
@@ -64,27 +47,9 @@ public class ProjectionRunner implements SmartLifecycle {
 
 	private final ChangeLog changeLog;
 
-	private final ParkedEvents parked;
-
-	private final StoredEvents stored;
-
-	private final ArrivalStreamSource source;
-
-	private final TokenStore tokenStore;
-
-	private final TransactionManager axonTransactions;
+	private final ProjectionProcessors processors;
 
 	private final TransactionTemplate transactions;
-
-	private final DataSource dataSource;
-
-	private final ObjectMapper documents = ProjectionJson.mapper();
-
-	private final int segments;
-
-	private final int threads;
-
-	private final int batchSize;
 
 	private final Map<String, TrackingEventProcessor> running = new HashMap<>();
 
@@ -93,28 +58,13 @@ public class ProjectionRunner implements SmartLifecycle {
 	private volatile boolean started;
 
 	ProjectionRunner(List<Projection> projections, ProjectionCatalog catalog, ProjectionProgress progress,
-			ChangeLog changeLog, ParkedEvents parked, StoredEvents stored, EventStorageEngine storageEngine,
-			EventArrivals arrivals, TokenStore tokenStore, TransactionManager axonTransactions,
-			TransactionTemplate transactions, DataSource dataSource,
-			@Value("${timeledger.projections.segments:1}") int segments,
-			@Value("${timeledger.projections.threads:0}") int threads,
-			@Value("${timeledger.projections.batch-size:2000}") int batchSize,
-			@Value("${timeledger.projections.page-size:2000}") int pageSize) {
+			ChangeLog changeLog, ProjectionProcessors processors, TransactionTemplate transactions) {
 		this.projections = projections;
 		this.catalog = catalog;
 		this.progress = progress;
 		this.changeLog = changeLog;
-		this.parked = parked;
-		this.stored = stored;
-		this.source = new ArrivalStreamSource(storageEngine, arrivals, pageSize,
-				Executors.newCachedThreadPool(threads("projection-prefetch")));
-		this.tokenStore = tokenStore;
-		this.axonTransactions = axonTransactions;
+		this.processors = processors;
 		this.transactions = transactions;
-		this.dataSource = dataSource;
-		this.segments = segments;
-		this.threads = (threads > 0) ? threads : segments;
-		this.batchSize = batchSize;
 	}
 
 	/** The projections by name. */
@@ -267,38 +217,10 @@ public class ProjectionRunner implements SmartLifecycle {
 	}
 
 	private void startProcessor(Projection projection, int version) {
-		String name = ProjectionState.processorName(projection.name(), version);
-		ProjectionContext context = new ProjectionContext(projection.name(), name, version, this.dataSource,
-				this.documents);
+		ProjectionContext context = this.processors.context(projection, version);
 		context.live(this.catalog.find(projection.name()).map((state) -> state.liveVersion() == version).orElse(false));
-		this.contexts.put(name, context);
-		TrackingEventProcessor processor = TrackingEventProcessor.builder()
-			.name(name)
-			.eventHandlerInvoker(new ParkingEventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-				.eventHandlers(projection.handler(context), new EveryEvent())
-				.sequencingPolicy(ProjectionSequences.INSTANCE)
-				.listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-				.build(), context, this.parked, this.stored))
-			.errorHandler(PropagatingErrorHandler.instance())
-			.messageSource(this.source)
-			.tokenStore(this.tokenStore)
-			.transactionManager(this.axonTransactions)
-			.trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(this.threads)
-				.andInitialSegmentsCount(this.segments)
-				.andBatchSize(this.batchSize)
-				.andInitialTrackingToken(StreamableMessageSource::createTailToken)
-				.andEventAvailabilityTimeout(1, TimeUnit.SECONDS)
-				.andThreadFactory((group) -> threads(name + "-worker")))
-			.build();
-		processor.registerHandlerInterceptor((unitOfWork, chain) -> {
-			unitOfWork.root().getOrComputeResource("projection-progress", (key) -> {
-				unitOfWork.root().afterCommit((committed) -> this.progress.advanced(projection.name()));
-				return Boolean.TRUE;
-			});
-			return chain.proceed();
-		});
-		processor.start();
-		this.running.put(name, processor);
+		this.contexts.put(context.processorName(), context);
+		this.running.put(context.processorName(), this.processors.start(projection, context));
 	}
 
 	private void stopProcessor(String name) {
@@ -312,30 +234,6 @@ public class ProjectionRunner implements SmartLifecycle {
 				logger.warn("Processor {} did not stop cleanly: {}", name, ex.getMessage());
 			}
 		}
-	}
-
-	private static ThreadFactory threads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
-
-	/**
-	 * Makes the processor handle every event, so that each batch stores its token in its
-	 * own transaction: the stored position is then exact even when no event of a batch
-	 * concerns the projection, and a read that waits for a position never waits for a
-	 * lazy token write.
-	 */
-	static final class EveryEvent {
-
-		@EventHandler
-		void on(Object event) {
-			// nothing to project
-		}
-
 	}
 
 }
