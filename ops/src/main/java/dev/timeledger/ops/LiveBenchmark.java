@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +43,7 @@ final class LiveBenchmark {
 	/** The whole run's limit: past it the JVM exits and the hook stops the server. */
 	private static final Duration LIMIT = Duration.ofMinutes(30);
 
-	private final List<String[]> rows = new ArrayList<>();
-
-	private final List<Latency> latencies = new ArrayList<>();
+	private final LiveReport report = new LiveReport();
 
 	private LiveBenchmark() {
 	}
@@ -85,56 +82,45 @@ final class LiveBenchmark {
 				connect(clients, "measuring", WORKERS,
 						(i) -> new LiveClients.Subscriber(i, load.workerToken(i), load.weeklyDestination(i)), server);
 				settle(clients, load);
-				this.latencies.add(latencyPhase(clients, load, WORKERS, server));
+				this.report.latency(latencyPhase(clients, load, WORKERS, server));
 				ServerProcess.Heap measuring = server.heap();
 				connect(clients, "idle", idle,
 						(i) -> new LiveClients.Subscriber(-1, load.manager, load.idleDestination(i)), server);
 				Thread.sleep(5000);
 				int open = clients.open().size();
-				heapRows(none, measuring, server.heap(), clients);
+				this.report.heap(none, measuring, server.heap(), clients);
 				if (open < n / 2) {
 					throw new IllegalStateException(
 							"Most clients failed to connect or were closed; closed since: " + clients.lost());
 				}
 				settle(clients, load);
-				this.latencies.add(latencyPhase(clients, load, open, server));
+				this.report.latency(latencyPhase(clients, load, open, server));
 				fanOutPhase(clients, load, server);
-				row("connections closed by the server during the run",
+				this.report.row("connections closed by the server during the run",
 						clients.lost().isEmpty() ? "0" : clients.lost().toString());
-				row("unexpected messages (reset, not invalidate, position not above the last)",
+				this.report.row("unexpected messages (reset, not invalidate, position not above the last)",
 						String.format("%d / %d / %d", clients.open().stream().mapToInt(LiveClient::resets).sum(),
 								clients.open().stream().mapToInt(LiveClient::otherTypes).sum(),
 								clients.open().stream().mapToInt(LiveClient::outOfOrder).sum()));
 			}
 			finally {
-				printTables(n, maxHeap);
+				this.report.print(String.format(Locale.ROOT,
+						"Live invalidation, %,d subscribers (%d measuring, one per worker; the rest idle), %d commands/s"
+								+ " for %d s after %d s warm-up; server -Xmx%s in its own JVM, clients in this JVM,"
+								+ " loopback, Java %s, %d cores",
+						n, WORKERS, RATE, PHASE.toSeconds(), WARMUP.toSeconds(), maxHeap,
+						System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()), n);
 			}
 		}
-	}
-
-	/**
-	 * Heap per idle connection: all connected minus the measuring clients only, over the
-	 * idle clients still open; and all connected minus none, over all open.
-	 */
-	private void heapRows(ServerProcess.Heap none, ServerProcess.Heap measuring, ServerProcess.Heap all,
-			LiveClients clients) {
-		int open = clients.open().size();
-		int idle = (int) clients.open().stream().filter((c) -> c.worker < 0).count();
-		row("server heap per idle connection (" + String.format("%,d", idle) + " idle)",
-				perConnection(all.used() - measuring.used(), idle) + String.format(Locale.ROOT,
-						" (heap used after full GC %,d -> %,d KB)", measuring.used() >> 10, all.used() >> 10));
-		row("server heap per connection, none -> all " + String.format("%,d", open),
-				perConnection(all.used() - none.used(), open)
-						+ String.format(Locale.ROOT, " (%,d -> %,d KB)", none.used() >> 10, all.used() >> 10));
-		printTopClasses(measuring, all, idle);
 	}
 
 	private void connect(LiveClients clients, String what, int count, IntFunction<LiveClients.Subscriber> who,
 			ServerProcess server) throws InterruptedException {
 		LiveClients.Outcome outcome = clients.connect(count, who, 200, Duration.ofSeconds(300), server::broken);
 		outcome.failures().forEach((why, failed) -> System.out.printf("  %,d failed: %s%n", failed, why));
-		row(what + " subscribers connected and subscribed", String.format(Locale.ROOT, "%,d of %,d in %.1f s (%,.0f/s)",
-				outcome.connected(), count, outcome.seconds(), outcome.connected() / outcome.seconds()));
+		this.report.row(what + " subscribers connected and subscribed",
+				String.format(Locale.ROOT, "%,d of %,d in %.1f s (%,.0f/s)", outcome.connected(), count,
+						outcome.seconds(), outcome.connected() / outcome.seconds()));
 		if (server.broken()) {
 			throw new IllegalStateException("The server ran out of memory or exited while clients connected");
 		}
@@ -156,7 +142,7 @@ final class LiveBenchmark {
 			markers.add(load.record(w));
 		}
 		boolean settled = awaitCaughtUp(clients, markers, Duration.ofMinutes(1));
-		row(String.format("before the %,d-connected phase, backlog drained", clients.open().size()),
+		this.report.row(String.format("before the %,d-connected phase, backlog drained", clients.open().size()),
 				String.format(Locale.ROOT, "%s in %.1f s", settled ? "yes" : "NO", (System.nanoTime() - start) / 1e9));
 	}
 
@@ -164,14 +150,14 @@ final class LiveBenchmark {
 	 * Open-loop commands at {@link #RATE} for the warm-up and the phase; the commands due
 	 * during the warm-up are not measured.
 	 */
-	private Latency latencyPhase(LiveClients clients, LiveLoad load, int connected, ServerProcess server)
+	private LiveReport.Latency latencyPhase(LiveClients clients, LiveLoad load, int connected, ServerProcess server)
 			throws Exception {
 		System.out.printf("%,d connected: %d commands/s for %d + %d s...%n", connected, RATE, WARMUP.toSeconds(),
 				PHASE.toSeconds());
 		clients.clearReceipts();
 		CpuUse cpu = CpuUse.start(server.pid());
 		LiveLoad.Paced paced = load.pace(RATE, WARMUP.plus(PHASE), RATE);
-		row(String.format("CPU while %,d connected and commands were sent", connected), cpu.since());
+		this.report.row(String.format("CPU while %,d connected and commands were sent", connected), cpu.since());
 		List<LiveLoad.Sent> measured = paced.dueFrom(paced.startNanos() + WARMUP.toNanos());
 		awaitCaughtUp(clients, paced.sent(), Duration.ofSeconds(10));
 		LiveStats.Weekly weekly = LiveStats.weekly(clients.open(), measured, paced.sent());
@@ -183,9 +169,12 @@ final class LiveBenchmark {
 		Map<Integer, Long> byStatus = measured.stream()
 			.filter((sent) -> !sent.ok())
 			.collect(Collectors.groupingBy(LiveLoad.Sent::status, TreeMap::new, Collectors.counting()));
-		row(String.format("commands not answered while %,d connected, by HTTP status (0 = skipped, -1 = no answer)",
-				connected), byStatus.isEmpty() ? "none" : byStatus.toString());
-		Latency latency = new Latency(connected, measured.size(), answers, byStatus.getOrDefault(0, 0L), weekly);
+		this.report.row(
+				String.format("commands not answered while %,d connected, by HTTP status (0 = skipped, -1 = no answer)",
+						connected),
+				byStatus.isEmpty() ? "none" : byStatus.toString());
+		LiveReport.Latency latency = new LiveReport.Latency(connected, measured.size(), answers,
+				byStatus.getOrDefault(0, 0L), weekly);
 		System.out.println("  " + latency.row());
 		return latency;
 	}
@@ -215,18 +204,18 @@ final class LiveBenchmark {
 				&& clients.open().stream().anyMatch((c) -> c.worker < 0 && c.last(LiveClient.TEAM) < lastPosition)) {
 			Thread.sleep(250);
 		}
-		row("CPU during the team topic phase", cpu.since());
+		this.report.row("CPU during the team topic phase", cpu.since());
 		LiveStats.Team stats = LiveStats.team(clients.open(), commands, subscribed);
 		long reached = clients.open()
 			.stream()
 			.filter((c) -> c.worker < 0 && c.last(LiveClient.TEAM) >= lastPosition)
 			.count();
-		row("team topic: subscribers x changes",
+		this.report.row("team topic: subscribers x changes",
 				String.format("%,d x %d: %,d messages delivered; %,d subscribers " + "saw the last change", subscribed,
 						stats.commands(), stats.deliveries(), reached));
-		row("team topic: deliveries/s (first command sent to last delivery)",
-				rate(stats.deliveries(), stats.lastDelivery() - stats.firstSent()));
-		row("team topic: per change, answer to first / last delivery, p50 / max",
+		this.report.row("team topic: deliveries/s (first command sent to last delivery)",
+				LiveReport.rate(stats.deliveries(), stats.lastDelivery() - stats.firstSent()));
+		this.report.row("team topic: per change, answer to first / last delivery, p50 / max",
 				LiveStats.ms(stats.first(), 0.5) + " / " + LiveStats.ms(stats.first(), 1) + " ms; "
 						+ LiveStats.ms(stats.fanOut(), 0.5) + " / " + LiveStats.ms(stats.fanOut(), 1) + " ms over "
 						+ stats.complete() + " changes that reached every subscriber");
@@ -253,65 +242,6 @@ final class LiveBenchmark {
 			}
 			Thread.sleep(100);
 		}
-	}
-
-	private static void printTopClasses(ServerProcess.Heap before, ServerProcess.Heap after, int connections) {
-		System.out.println("Server live objects grown most with the idle connections (bytes per connection):");
-		after.byClass()
-			.entrySet()
-			.stream()
-			.map((e) -> Map.entry(e.getKey(), e.getValue() - before.byClass().getOrDefault(e.getKey(), 0L)))
-			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-			.limit(12)
-			.forEach((e) -> System.out.printf(Locale.ROOT, "  %,9.0f  %s%n", (double) e.getValue() / connections,
-					e.getKey()));
-	}
-
-	private static String perConnection(long bytes, int connections) {
-		double each = (double) bytes / Math.max(1, connections);
-		return String.format(Locale.ROOT, "%,.0f bytes = %.1f KB", each, each / 1024);
-	}
-
-	private static String rate(long count, long nanos) {
-		return String.format(Locale.ROOT, "%,.0f", count / Math.max(1e-9, nanos / 1e9));
-	}
-
-	private void row(String figure, String value) {
-		this.rows.add(new String[] { figure, value });
-		System.out.println("  " + figure + ": " + value);
-	}
-
-	private void printTables(int n, String maxHeap) {
-		System.out.println();
-		System.out.printf(Locale.ROOT,
-				"Live invalidation, %,d subscribers (%d measuring, one per worker; the rest idle), %d commands/s "
-						+ "for %d s after %d s warm-up; server -Xmx%s in its own JVM, clients in this JVM, loopback, "
-						+ "Java %s, %d cores%n",
-				n, WORKERS, RATE, PHASE.toSeconds(), WARMUP.toSeconds(), maxHeap, System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors());
-		System.out.println();
-		System.out.println("| subscribers connected | commands answered / due (skipped) | command answer p50 / p99 "
-				+ "| delivery p50 | p95 | p99 | max | folded / missing |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
-		this.latencies.forEach((latency) -> System.out.println(latency.row()));
-		if (this.latencies.size() == 2) {
-			long[] base = this.latencies.get(0).weekly().latencies();
-			long[] loaded = this.latencies.get(1).weekly().latencies();
-			System.out.printf(Locale.ROOT, "%nRatio loaded / baseline: p50 %s, p99 %s%n", ratio(loaded, base, 0.5),
-					ratio(loaded, base, 0.99));
-		}
-		System.out.println();
-		System.out.println("| figure | value |");
-		System.out.println("|---|---|");
-		this.rows.forEach((r) -> System.out.println("| " + r[0] + " | " + r[1] + " |"));
-		System.out.println();
-		System.out.println(
-				"Reproduce: ./mvnw -B -q -pl ops -am -Pbenchmark -DskipTests package -Dbenchmark=live -Devents=" + n);
-	}
-
-	private static String ratio(long[] loaded, long[] base, double quantile) {
-		return String.format(Locale.ROOT, "%.2f",
-				(double) LiveStats.quantile(loaded, quantile) / LiveStats.quantile(base, quantile));
 	}
 
 	/**
@@ -347,21 +277,6 @@ final class LiveBenchmark {
 		}, "live-benchmark-watchdog");
 		watchdog.setDaemon(true);
 		watchdog.start();
-	}
-
-	/** One latency phase. */
-	private record Latency(int connected, int due, long[] answers, long skipped, LiveStats.Weekly weekly) {
-
-		String row() {
-			long[] delivery = this.weekly.latencies();
-			return String.format(Locale.ROOT,
-					"| %,d | %,d / %,d (%d) | %s / %s ms | %s ms | %s ms | %s ms | %s ms | %,d / %,d |", this.connected,
-					this.answers.length, this.due, this.skipped, LiveStats.ms(this.answers, 0.5),
-					LiveStats.ms(this.answers, 0.99), LiveStats.ms(delivery, 0.5), LiveStats.ms(delivery, 0.95),
-					LiveStats.ms(delivery, 0.99), LiveStats.ms(delivery, 1), this.weekly.folded(),
-					this.weekly.missing());
-		}
-
 	}
 
 }
