@@ -13,7 +13,6 @@ import dev.timeledger.query.changelog.Change;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -30,7 +29,7 @@ import org.springframework.util.MimeTypeUtils;
 @Component
 class LiveSender {
 
-	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+	private final ObjectProvider<LiveOutboundChannel> liveOutboundChannel;
 
 	private final Map<String, MessageChannel> sessions = new ConcurrentHashMap<>();
 
@@ -41,12 +40,11 @@ class LiveSender {
 	private final AtomicReference<Body> lastBody = new AtomicReference<>(new Body(null, new byte[0]));
 
 	/**
-	 * The channel comes from the broker configuration, which needs this sender: resolved
-	 * late.
+	 * The channel needs the STOMP handler of the broker configuration, which needs this
+	 * sender: resolved late.
 	 */
-	LiveSender(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ObjectMapper json) {
-		this.clientOutboundChannel = clientOutboundChannel;
+	LiveSender(ObjectProvider<LiveOutboundChannel> liveOutboundChannel, ObjectMapper json) {
+		this.liveOutboundChannel = liveOutboundChannel;
 		this.json = json;
 	}
 
@@ -56,7 +54,7 @@ class LiveSender {
 	 */
 	private MessageChannel outbound(String sessionId) {
 		return this.sessions.computeIfAbsent(sessionId,
-				(id) -> new OrderedMessageChannelDecorator(this.clientOutboundChannel.getObject(),
+				(id) -> new OrderedMessageChannelDecorator(this.liveOutboundChannel.getObject(),
 						LogFactory.getLog(LiveSender.class)));
 	}
 
