@@ -111,7 +111,8 @@ export class StompSocket {
         Math.max(HEARTBEAT_MS, serverWants)));
     }
     if (serverSends > 0) {
-      const silence = 2.5 * Math.max(HEARTBEAT_MS, serverSends);
+      // three intervals, as Spring's client allows: the server spreads its heart-beats
+      const silence = 3 * Math.max(HEARTBEAT_MS, serverSends);
       this.#timers.push(setInterval(() => {
         if (Date.now() - this.#lastReceived > silence) {
           // A dead TCP connection may take minutes to report a close: give up on it now.

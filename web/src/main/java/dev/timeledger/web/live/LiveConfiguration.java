@@ -67,6 +67,11 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(new SpreadHeartbeats(this.liveScheduler, this.settings.heartbeat()));
+	}
+
+	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit((int) this.settings.messageSizeLimit().toBytes())
 			.setSendBufferSizeLimit((int) this.settings.sendBufferSize().toBytes())

@@ -173,6 +173,26 @@ public final class RawStompClient implements AutoCloseable {
 	}
 
 	/**
+	 * Waits for a heart-beat (a frame of end-of-line characters only), skipping other
+	 * frames.
+	 * @return whether one came within the timeout
+	 */
+	public boolean awaitHeartbeat(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			WsFrame frame = readFrame(deadline);
+			if (frame == null || frame.opcode() == CLOSE) {
+				return false;
+			}
+			if (frame.opcode() == TEXT
+					&& StompFrames.parse(new String(frame.payload(), StandardCharsets.UTF_8)) == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Reads until the server closes the connection.
 	 * @return the close frame's status code, or {@link #DROPPED}
 	 * @throws AssertionError when the connection is still open after the timeout
