@@ -177,6 +177,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
+				// stopped by its owner (the application context, or the hook of the
+				// ephemeral server) once the processors and requests are done with it;
+				// the library's own hook stopped it at once, in the middle of a graceful
+				// shutdown
+				.setRegisterShutdownHook(false)
 				.setPort(port)
 				.setServerConfig("fsync", durable ? "on" : "off")
 				.setServerConfig("synchronous_commit", durable ? "on" : "off")

@@ -116,6 +116,10 @@ class ChangeFanOut implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					// stopping: the read was interrupted
+					return;
+				}
 				logger.warn("Could not read the change log: {}", ex.getMessage());
 				sleepQuietly();
 			}

@@ -1,7 +1,9 @@
 package dev.timeledger.web.embeddedpostgres;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,7 +47,7 @@ class EmbeddedPostgresRestartIntegrationTests {
 	}
 
 	@Test
-	void aKilledServer_restartsOnTheSameData() {
+	void aKilledServer_restartsOnTheSameData() throws IOException {
 		try (ChildServer server = new ChildServer(this.dataDir, arguments())) {
 			ApiClient api = server.start();
 			String token = api.token("acme", "mia", "manager");
@@ -62,6 +64,28 @@ class EmbeddedPostgresRestartIntegrationTests {
 			server.stop();
 		}
 		assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("stopped PostgreSQL").isFalse();
+		// the database stops after the processors and requests are done with it
+		assertThat(warnings(newestLog())).as("warnings of the graceful stop").isEmpty();
+	}
+
+	private Path newestLog() throws IOException {
+		try (Stream<Path> files = Files.list(this.dataDir)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith("server-"))
+				.max(Comparator.comparing((file) -> file.toFile().lastModified()))
+				.orElseThrow();
+		}
+	}
+
+	/**
+	 * WARN and ERROR lines, but those of the start: SpringDoc's, and the orphaned
+	 * PostgreSQL this start stopped.
+	 */
+	private static List<String> warnings(Path log) throws IOException {
+		return Files.readAllLines(log)
+			.stream()
+			.filter((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
+			.filter((line) -> !line.contains("SpringDoc") && !line.contains("a previous run left behind"))
+			.toList();
 	}
 
 	private ConfigurableApplicationContext start() {
