@@ -2,13 +2,13 @@ package dev.timeledger.web.live;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 
@@ -34,12 +34,9 @@ class LiveOutboundChannel extends ExecutorSubscribableChannel implements Disposa
 	}
 
 	private static ExecutorService threads() {
-		AtomicInteger count = new AtomicInteger();
-		return Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), (runnable) -> {
-			Thread thread = new Thread(runnable, "live-outbound-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("live-outbound-");
+		threads.setDaemon(true);
+		return Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), threads);
 	}
 
 }
