@@ -7,19 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -82,14 +75,9 @@ class LiveUiBrowserIntegrationTests {
 	 * server's latest changes: target/screenshots/failed-*.
 	 */
 	@RegisterExtension
-	static final TestWatcher EVIDENCE_OF_A_FAILURE = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			evidence(workerBrowser, "failed-worker");
-			evidence(managerBrowser, "failed-manager");
-			latestChanges(Path.of("target", "screenshots", "failed-changes.txt"));
-		}
-	};
+	static final FailureEvidence EVIDENCE_OF_A_FAILURE = new FailureEvidence(
+			Map.of("failed-worker", () -> workerBrowser, "failed-manager", () -> managerBrowser),
+			() -> (server != null) ? server.jdbcUrl() : null);
 
 	private final String week = IsoWeek.containing(Instant.now(), ZoneOffset.UTC).toString();
 
@@ -494,82 +482,10 @@ class LiveUiBrowserIntegrationTests {
 		}
 	}
 
-	private static void evidence(ChromeDriver browser, String name) {
-		try {
-			if (browser != null) {
-				Page page = new Page(browser, "");
-				page.saveConsole(name);
-				page.screenshot(name);
-			}
-		}
-		catch (RuntimeException ex) {
-			// The failure itself is what the report must show, not a browser that is
-			// gone.
-			System.err.println("No screenshot " + name + ": " + ex);
-		}
-	}
-
-	/** The change log's newest rows and the projections' positions, for the report. */
-	private static void latestChanges(Path file) {
-		if (server == null) {
-			return;
-		}
-		List<String> lines = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
-				Statement statement = connection.createStatement()) {
-			for (String query : List.of(
-					"SELECT position, projection, destination, kind, cause, recorded_at FROM change_log"
-							+ " ORDER BY position DESC, destination LIMIT 40",
-					"SELECT processor_name, segment, owner, convert_from(token, 'UTF8') FROM token_entry",
-					"SELECT global_index, payload_type, time_stamp FROM domain_event_entry"
-							+ " ORDER BY global_index DESC LIMIT 20")) {
-				lines.add(query);
-				try (ResultSet rows = statement.executeQuery(query)) {
-					int columns = rows.getMetaData().getColumnCount();
-					while (rows.next()) {
-						StringBuilder line = new StringBuilder();
-						for (int column = 1; column <= columns; column++) {
-							line.append(column > 1 ? " | " : "  ").append(rows.getString(column));
-						}
-						lines.add(line.toString());
-					}
-				}
-			}
-			Files.createDirectories(file.getParent());
-			Files.write(file, lines);
-		}
-		catch (SQLException | IOException | RuntimeException ex) {
-			System.err.println("No list of changes: " + ex);
-		}
-	}
-
 	private static void quit(ChromeDriver browser) {
 		if (browser != null) {
 			browser.quit();
 		}
-	}
-
-	/**
-	 * Free times of today, not where the timer ran (now): an entry, its corrected end, an
-	 * extra entry that is deleted again, and one more after the restart. Today then holds
-	 * 1:00, 1:15, 1:30, 1:15 and finally 1:45 (plus the timer's seconds).
-	 */
-	private record Slots(String[] first, String corrected, String[] extra, String[] last) {
-
-		static Slots freeToday() {
-			int hour = (Instant.now().atZone(ZoneOffset.UTC).getHour() < 2) ? 22 : 0;
-			return new Slots(times(hour, 0, hour + 1, 0), time(hour + 1, 15), times(hour + 1, 30, hour + 1, 45),
-					times(hour + 1, 15, hour + 1, 45));
-		}
-
-		private static String[] times(int fromHour, int fromMinute, int toHour, int toMinute) {
-			return new String[] { time(fromHour, fromMinute), time(toHour, toMinute) };
-		}
-
-		private static String time(int hour, int minute) {
-			return String.format("%02d:%02d", hour, minute);
-		}
-
 	}
 
 }
