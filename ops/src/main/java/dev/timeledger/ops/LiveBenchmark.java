@@ -77,13 +77,13 @@ final class LiveBenchmark {
 			// for it
 			System.out.println("Warming up the write path: " + RATE + " commands/s for 30 s, nobody subscribed");
 			load.pace(RATE, Duration.ofSeconds(30), RATE);
-			ServerProcess.Heap none = server.heap();
+			HeapProbe.Heap none = server.heap();
 			try (LiveClients clients = new LiveClients(server.port())) {
 				connect(clients, "measuring", WORKERS,
 						(i) -> new LiveClients.Subscriber(i, load.workerToken(i), load.weeklyDestination(i)), server);
 				settle(clients, load);
 				this.report.latency(latencyPhase(clients, load, WORKERS, server));
-				ServerProcess.Heap measuring = server.heap();
+				HeapProbe.Heap measuring = server.heap();
 				connect(clients, "idle", idle,
 						(i) -> new LiveClients.Subscriber(-1, load.manager, load.idleDestination(i)), server);
 				Thread.sleep(5000);

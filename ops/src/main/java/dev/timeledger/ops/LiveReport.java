@@ -29,7 +29,7 @@ final class LiveReport {
 	 * Heap per idle connection: all connected minus the measuring clients only, over the
 	 * idle clients still open; and all connected minus none, over all open.
 	 */
-	void heap(ServerProcess.Heap none, ServerProcess.Heap measuring, ServerProcess.Heap all, LiveClients clients) {
+	void heap(HeapProbe.Heap none, HeapProbe.Heap measuring, HeapProbe.Heap all, LiveClients clients) {
 		int open = clients.open().size();
 		int idle = (int) clients.open().stream().filter((c) -> c.worker < 0).count();
 		row("server heap per idle connection (" + String.format("%,d", idle) + " idle)",
@@ -41,7 +41,7 @@ final class LiveReport {
 		printTopClasses(measuring, all, idle);
 	}
 
-	private static void printTopClasses(ServerProcess.Heap before, ServerProcess.Heap after, int connections) {
+	private static void printTopClasses(HeapProbe.Heap before, HeapProbe.Heap after, int connections) {
 		System.out.println("Server live objects grown most with the idle connections (bytes per connection):");
 		after.byClass()
 			.entrySet()

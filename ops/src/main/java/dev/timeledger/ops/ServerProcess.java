@@ -12,12 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.util.FileSystemUtils;
@@ -29,12 +25,6 @@ import org.springframework.util.FileSystemUtils;
  * directory; a shutdown hook does the same if this JVM ends first.
  */
 final class ServerProcess implements AutoCloseable {
-
-	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
-
-	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
-
-	private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
 
 	private final Process process;
 
@@ -136,97 +126,6 @@ final class ServerProcess implements AutoCloseable {
 		throw new IllegalStateException("The server was not healthy within " + limit.toSeconds() + " s:\n" + tail(40));
 	}
 
-	/**
-	 * Collects the garbage, then answers the heap in use ({@code GC.heap_info}) and the
-	 * live objects by class ({@code GC.class_histogram}, a full collection itself).
-	 */
-	Heap heap() throws Exception {
-		jcmd("GC.run");
-		long used = -1;
-		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
-		if (matcher.find()) {
-			used = Long.parseLong(matcher.group(1)) * 1024;
-		}
-		Map<String, Long> byClass = new LinkedHashMap<>();
-		long live = -1;
-		for (String line : jcmd("GC.class_histogram").split("\n")) {
-			Matcher row = HISTOGRAM_ROW.matcher(line);
-			Matcher total = HISTOGRAM_TOTAL.matcher(line);
-			if (row.find()) {
-				byClass.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
-			}
-			else if (total.find()) {
-				live = Long.parseLong(total.group(2));
-			}
-		}
-		return new Heap(used, live, byClass);
-	}
-
-	/**
-	 * Open file descriptors and threads of the server JVM (from /proc), -1 if unknown.
-	 */
-	long[] fdsAndThreads() {
-		long fds = -1;
-		long threads = -1;
-		try (Stream<Path> entries = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
-			fds = entries.count();
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-				if (line.startsWith("Threads:")) {
-					threads = Long.parseLong(line.substring(8).trim());
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// not on Linux
-		}
-		return new long[] { fds, threads };
-	}
-
-	/** Runs a diagnostic command in the server JVM; at most two minutes. */
-	private String jcmd(String what) throws Exception {
-		Path out = Files.createTempFile(this.directory, "jcmd", ".txt");
-		Process jcmd = new ProcessBuilder(javaTool("jcmd"), Long.toString(pid()), what).redirectErrorStream(true)
-			.redirectOutput(out.toFile())
-			.start();
-		boolean finished = jcmd.waitFor(120, TimeUnit.SECONDS);
-		if (!finished) {
-			jcmd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		String text = Files.readString(out, StandardCharsets.UTF_8);
-		Files.delete(out);
-		if (!finished || jcmd.exitValue() != 0) {
-			throw new IllegalStateException("jcmd " + what + " failed: " + text);
-		}
-		return text;
-	}
-
-	/**
-	 * The ERROR, WARN and exception lines among some log lines, alike ones (same text but
-	 * for time stamps, ids and hashes) counted together.
-	 */
-	static List<String> findings(String title, List<String> lines, int limit) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		Map<String, String> examples = new LinkedHashMap<>();
-		for (String line : lines) {
-			boolean stackFrame = line.startsWith("\tat ") || line.trim().startsWith("... ");
-			if (!stackFrame && (line.contains("ERROR") || line.contains("WARN") || line.contains("Exception")
-					|| line.contains("Error:"))) {
-				String key = line.replaceFirst("^\\S+\\s+", "")
-					.replaceAll("\\[[0-9a-f-]{36}\\]|[@#][0-9a-f]+|\\d+", "#");
-				counts.merge(key, 1, Integer::sum);
-				examples.putIfAbsent(key, (line.length() > 300) ? line.substring(0, 300) + "..." : line);
-			}
-		}
-		List<String> findings = new ArrayList<>();
-		findings.add(title + ": " + counts.values().stream().mapToInt(Integer::intValue).sum()
-				+ " ERROR/WARN/exception lines" + (counts.isEmpty() ? "" : ", by kind:"));
-		counts.entrySet()
-			.stream()
-			.limit(limit)
-			.forEach((e) -> findings.add("  " + e.getValue() + " x " + examples.get(e.getKey())));
-		return findings;
-	}
-
 	private List<String> logLines() {
 		try {
 			return Files.readAllLines(this.log, StandardCharsets.UTF_8);
@@ -237,13 +136,8 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	private String tail(int lines) {
-		try {
-			List<String> all = Files.readAllLines(this.log, StandardCharsets.UTF_8);
-			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-		}
-		catch (IOException ex) {
-			return "(no log)";
-		}
+		List<String> all = logLines();
+		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}
 
 	@Override
@@ -290,25 +184,23 @@ final class ServerProcess implements AutoCloseable {
 			});
 		List<String> lines = logLines();
 		running = Math.min(running, lines.size());
-		findings("Server log while running", lines.subList(0, running), 25).forEach(System.out::println);
-		findings("Server log while stopping", lines.subList(running, lines.size()), 25).forEach(System.out::println);
+		LogFindings.of("Server log while running", lines.subList(0, running), 25).forEach(System.out::println);
+		LogFindings.of("Server log while stopping", lines.subList(running, lines.size()), 25)
+			.forEach(System.out::println);
 		FileSystemUtils.deleteRecursively(this.directory.toFile());
 	}
 
-	private static String javaTool(String name) {
-		Path tool = Path.of(System.getProperty("java.home"), "bin", name);
-		return Files.isExecutable(tool) ? tool.toString() : name;
+	/**
+	 * Collects the server's garbage, then answers its heap in use and its live objects by
+	 * class.
+	 */
+	HeapProbe.Heap heap() throws Exception {
+		return HeapProbe.of(pid(), this.directory);
 	}
 
-	/**
-	 * The server's heap after a collection.
-	 *
-	 * @param used heap in use according to {@code GC.heap_info}, bytes
-	 * @param live live objects according to the class histogram, bytes
-	 * @param byClass live bytes per class
-	 */
-	record Heap(long used, long live, Map<String, Long> byClass) {
-
+	static String javaTool(String name) {
+		Path tool = Path.of(System.getProperty("java.home"), "bin", name);
+		return Files.isExecutable(tool) ? tool.toString() : name;
 	}
 
 }

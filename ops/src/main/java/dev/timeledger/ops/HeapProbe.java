@@ -1,0 +1,94 @@
+package dev.timeledger.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The heap of another JVM, through {@code jcmd}: in use after a collection
+ * ({@code GC.heap_info}), and live objects by class ({@code GC.class_histogram}, a full
+ * collection itself).
+ */
+final class HeapProbe {
+
+	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+
+	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+	private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
+
+	private final long pid;
+
+	private final Path scratch;
+
+	private HeapProbe(long pid, Path scratch) {
+		this.pid = pid;
+		this.scratch = scratch;
+	}
+
+	/**
+	 * @param pid the JVM
+	 * @param scratch a directory for jcmd's output
+	 */
+	static Heap of(long pid, Path scratch) throws Exception {
+		return new HeapProbe(pid, scratch).heap();
+	}
+
+	private Heap heap() throws Exception {
+		jcmd("GC.run");
+		long used = -1;
+		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (matcher.find()) {
+			used = Long.parseLong(matcher.group(1)) * 1024;
+		}
+		Map<String, Long> byClass = new LinkedHashMap<>();
+		long live = -1;
+		for (String line : jcmd("GC.class_histogram").split("\n")) {
+			Matcher row = HISTOGRAM_ROW.matcher(line);
+			Matcher total = HISTOGRAM_TOTAL.matcher(line);
+			if (row.find()) {
+				byClass.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
+			}
+			else if (total.find()) {
+				live = Long.parseLong(total.group(2));
+			}
+		}
+		return new Heap(used, live, byClass);
+	}
+
+	/** Runs a diagnostic command in the server JVM; at most two minutes. */
+	private String jcmd(String what) throws Exception {
+		Path out = Files.createTempFile(this.scratch, "jcmd", ".txt");
+		Process jcmd = new ProcessBuilder(ServerProcess.javaTool("jcmd"), Long.toString(this.pid), what)
+			.redirectErrorStream(true)
+			.redirectOutput(out.toFile())
+			.start();
+		boolean finished = jcmd.waitFor(120, TimeUnit.SECONDS);
+		if (!finished) {
+			jcmd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		String text = Files.readString(out, StandardCharsets.UTF_8);
+		Files.delete(out);
+		if (!finished || jcmd.exitValue() != 0) {
+			throw new IllegalStateException("jcmd " + what + " failed: " + text);
+		}
+		return text;
+	}
+
+	/**
+	 * The server's heap after a collection.
+	 *
+	 * @param used heap in use according to {@code GC.heap_info}, bytes
+	 * @param live live objects according to the class histogram, bytes
+	 * @param byClass live bytes per class
+	 */
+	record Heap(long used, long live, Map<String, Long> byClass) {
+
+	}
+
+}
