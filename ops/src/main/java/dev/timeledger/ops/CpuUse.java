@@ -35,18 +35,34 @@ final class CpuUse {
 		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow());
 	}
 
+	/** For a server in this JVM: its core-seconds are this JVM's. */
+	static CpuUse startHere() {
+		return new CpuUse(ProcessHandle.current());
+	}
+
 	/** Core-seconds of the server JVM and this one, and the machine's busy share. */
 	String since() {
 		double wall = (System.nanoTime() - this.startNanos) / 1e9;
-		long[] machine = machine();
-		String busy = "-";
-		if (machine.length == 2 && this.machineStart.length == 2 && machine[1] > this.machineStart[1]) {
-			busy = String.format(Locale.ROOT, "%.0f%%",
-					100.0 * (machine[0] - this.machineStart[0]) / (machine[1] - this.machineStart[1]));
-		}
+		double busy = machineBusy();
 		return String.format(Locale.ROOT, "server JVM %.1f, clients %.1f core-s in %.1f s; all cores %s busy",
-				cpu(this.server).minus(this.serverStart).toMillis() / 1e3,
-				cpu(ProcessHandle.current()).minus(this.clientStart).toMillis() / 1e3, wall, busy);
+				serverCoreSeconds(), cpu(ProcessHandle.current()).minus(this.clientStart).toMillis() / 1e3, wall,
+				Double.isNaN(busy) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * busy));
+	}
+
+	/** Core-seconds the server JVM used since the start. */
+	double serverCoreSeconds() {
+		return cpu(this.server).minus(this.serverStart).toNanos() / 1e9;
+	}
+
+	/**
+	 * The share of the machine's cores that were busy since the start; NaN if unknown.
+	 */
+	double machineBusy() {
+		long[] machine = machine();
+		if (machine.length == 2 && this.machineStart.length == 2 && machine[1] > this.machineStart[1]) {
+			return (double) (machine[0] - this.machineStart[0]) / (machine[1] - this.machineStart[1]);
+		}
+		return Double.NaN;
 	}
 
 	private static Duration cpu(ProcessHandle process) {

@@ -71,11 +71,13 @@ final class ThroughputBenchmark {
 			int warmup = Math.max(clients * STEPS, commands / 10);
 			phase(clients, (c) -> all[c].drive(warmup / clients));
 			long firstMeasured = head(server) + 1;
-			double[] cpuBefore = cpu();
+			CpuUse cpu = CpuUse.startHere();
 			long started = System.nanoTime();
 			List<long[]> latencies = phase(clients, (c) -> all[c].drive(commands / clients));
 			double seconds = (System.nanoTime() - started) / 1e9;
-			double[] cpuAfter = cpu();
+			double cpuMillisPerCommand = cpu.serverCoreSeconds() * 1000
+					/ latencies.stream().mapToInt((l) -> l.length).sum();
+			double busy = cpu.machineBusy();
 			long[] merged = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 			long errors = Arrays.stream(all).mapToLong((client) -> client.errors).sum();
 			long events = head(server) - firstMeasured + 1;
@@ -88,8 +90,7 @@ final class ThroughputBenchmark {
 			System.out.printf(Locale.ROOT,
 					"CPU per command in this JVM (server, its projections and the clients): %.2f ms; the machine was"
 							+ " %.0f%% busy%n",
-					(cpuAfter[0] - cpuBefore[0]) * 1000 / merged.length,
-					100 * (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[2] - cpuBefore[2]));
+					cpuMillisPerCommand, 100 * busy);
 			System.out.println("| commands/s | events/s | p50 | p99 | raw inserts/s | events/s : raw |");
 			System.out.println("|---|---|---|---|---|---|");
 			System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.1f ms | %.1f ms | %.0f | %.0f%% |%n", perSecond,
@@ -139,18 +140,6 @@ final class ThroughputBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		server.jdbc().sql("DROP TABLE raw_event_entry").update();
 		return rows.size() / seconds;
-	}
-
-	/** Core-seconds used so far by this JVM, and the machine's busy and total jiffies. */
-	private static double[] cpu() throws java.io.IOException {
-		double jvm = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
-		String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
-			.get(0)
-			.trim()
-			.split("\\s+");
-		long[] jiffies = Arrays.stream(fields, 1, 9).mapToLong(Long::parseLong).toArray();
-		long total = Arrays.stream(jiffies).sum();
-		return new double[] { jvm, total - jiffies[3] - jiffies[4], total };
 	}
 
 	private static long head(BenchmarkServer server) {
