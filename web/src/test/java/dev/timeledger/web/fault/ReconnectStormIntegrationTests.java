@@ -101,7 +101,8 @@ class ReconnectStormIntegrationTests {
 			// change is missed, whenever the SUBSCRIBE lands) and gets one change.
 			clients.forEach((client) -> client.start(jitter(FIRST_CONNECT_JITTER_MILLIS)));
 			long[] first = record(api, workers, projectId, "2026-11-16");
-			await("first change", clients, Duration.ofSeconds(90), (i) -> clients.get(i).reached(first[i % WORKERS]));
+			await("first change", clients, Duration.ofSeconds(90),
+					(i) -> clients.get(i).receipts.reached(first[i % WORKERS]));
 			int firstRetries = clients.stream().mapToInt(StormClient::retries).sum();
 
 			// Phase 2: the server goes and comes back with one more change on every
@@ -117,9 +118,9 @@ class ReconnectStormIntegrationTests {
 			double written = (System.nanoTime() - ready) / 1e9;
 			clients.forEach((client) -> client.start(jitter(STORM_JITTER_MILLIS)));
 			await("change written after the restart", clients, RECOVERY_LIMIT.minusNanos(System.nanoTime() - ready),
-					(i) -> clients.get(i).reached(second[i % WORKERS]));
+					(i) -> clients.get(i).receipts.reached(second[i % WORKERS]));
 			double[] recovery = IntStream.range(0, count)
-				.mapToDouble((i) -> (clients.get(i).arrivalOf(second[i % WORKERS]) - ready) / 1e9)
+				.mapToDouble((i) -> (clients.get(i).receipts.arrivalOf(second[i % WORKERS]) - ready) / 1e9)
 				.sorted()
 				.toArray();
 			double reconnected = clients.stream().mapToLong(StormClient::connectedAt).max().orElse(ready) - ready;
@@ -131,22 +132,23 @@ class ReconnectStormIntegrationTests {
 			// Phase 3: the resumed subscriptions are live.
 			long[] third = record(restarted, workers, projectId, "2026-11-18");
 			await("live change after the storm", clients, Duration.ofSeconds(60),
-					(i) -> clients.get(i).reached(third[i % WORKERS]));
+					(i) -> clients.get(i).receipts.reached(third[i % WORKERS]));
 
 			Map<String, Integer> errors = new TreeMap<>();
 			clients.forEach((client) -> client.errors().forEach((code, n) -> errors.merge(code, n, Integer::sum)));
 			for (int i = 0; i < count; i++) {
 				StormClient client = clients.get(i);
 				int worker = i % WORKERS;
-				assertThat(client.positions()).as("positions received by client %d on %s", i, client.destination)
+				assertThat(client.receipts.positions())
+					.as("positions received by client %d on %s", i, client.destination)
 					.containsExactly(first[worker], second[worker], third[worker]);
-				assertThat(client.resets()).as("resets of client %d", i).isZero();
+				assertThat(client.receipts.resets()).as("resets of client %d", i).isZero();
 				assertThat(client.refusal()).as("refusal of client %d", i).isNull();
 			}
 			assertThat(errors.keySet()).as("ERROR frames other than retryable refusals")
 				.isSubsetOf(StormClient.RETRYABLE);
-			int duplicates = clients.stream().mapToInt(StormClient::duplicates).sum();
-			int lower = clients.stream().mapToInt(StormClient::lower).sum();
+			int duplicates = clients.stream().mapToInt((client) -> client.receipts.duplicates()).sum();
+			int lower = clients.stream().mapToInt((client) -> client.receipts.lower()).sum();
 			assertThat(duplicates + lower).isZero();
 			logger.info("FAULT reconnect storm: {} clients on {} destinations; server stopped (clients saw {}) and"
 					+ " started again; {} changes written {} s after it was ready, then every client reconnected"
@@ -204,7 +206,8 @@ class ReconnectStormIntegrationTests {
 				StormClient late = clients.get(waiting.get(0));
 				throw new AssertionError(waiting.size() + " of " + clients.size() + " clients still waiting for the "
 						+ what + " after " + limit.toSeconds() + " s; one of them: " + late.destination + ", positions "
-						+ late.positions() + ", last failure " + late.lastFailure() + ", errors " + late.errors());
+						+ late.receipts.positions() + ", last failure " + late.lastFailure() + ", errors "
+						+ late.errors());
 			}
 			Thread.sleep(50);
 		}

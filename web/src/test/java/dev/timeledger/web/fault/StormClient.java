@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +47,14 @@ final class StormClient {
 
 	final String destination;
 
+	/** What arrived on this client's subscription, across its connections. */
+	final Receipts receipts = new Receipts();
+
 	private final long firstSince;
-
-	private final List<Long> positions = new ArrayList<>();
-
-	private final List<Long> arrivals = new ArrayList<>();
 
 	private final Map<String, Integer> errors = new HashMap<>();
 
 	private final Map<String, Integer> retryCauses = new HashMap<>();
-
-	private long last = -1;
 
 	private int generation;
 
@@ -75,12 +71,6 @@ final class StormClient {
 	private int consecutiveFailures;
 
 	private int retries;
-
-	private int resets;
-
-	private int duplicates;
-
-	private int lower;
 
 	private String refusal;
 
@@ -144,48 +134,13 @@ final class StormClient {
 		}
 	}
 
-	/** Whether a position at or above {@code position} arrived. */
-	synchronized boolean reached(long position) {
-		return this.last >= position;
-	}
-
-	/**
-	 * When the first position at or above {@code position} arrived
-	 * ({@link System#nanoTime}), or -1.
-	 */
-	synchronized long arrivalOf(long position) {
-		for (int i = 0; i < this.positions.size(); i++) {
-			if (this.positions.get(i) >= position) {
-				return this.arrivals.get(i);
-			}
-		}
-		return -1;
-	}
-
 	/** When the last {@code CONNECTED} arrived ({@link System#nanoTime}). */
 	synchronized long connectedAt() {
 		return this.connectedAt;
 	}
 
-	synchronized List<Long> positions() {
-		return List.copyOf(this.positions);
-	}
-
 	synchronized int retries() {
 		return this.retries;
-	}
-
-	synchronized int duplicates() {
-		return this.duplicates;
-	}
-
-	/** Positions lower than one already received. */
-	synchronized int lower() {
-		return this.lower;
-	}
-
-	synchronized int resets() {
-		return this.resets;
 	}
 
 	/** ERROR frames by code (the {@code message} up to its first colon). */
@@ -271,22 +226,6 @@ final class StormClient {
 		if (gone != null) {
 			gone.abort();
 		}
-	}
-
-	private synchronized void received(long position, String type, long arrival) {
-		if ("reset".equals(type)) {
-			this.resets++;
-			return;
-		}
-		if (this.positions.contains(position)) {
-			this.duplicates++;
-		}
-		else if (position < this.last) {
-			this.lower++;
-		}
-		this.positions.add(position);
-		this.arrivals.add(arrival);
-		this.last = Math.max(this.last, position);
 	}
 
 	/** The innermost exception's class name and the start of its message. */
@@ -383,7 +322,8 @@ final class StormClient {
 				}
 				return;
 			}
-			received(Long.parseLong(position), StompFrames.jsonString(body, "type"), System.nanoTime());
+			StormClient.this.receipts.received(Long.parseLong(position), StompFrames.jsonString(body, "type"),
+					System.nanoTime());
 		}
 
 		private void subscribe() {
@@ -395,7 +335,8 @@ final class StormClient {
 				StormClient.this.connected = true;
 				StormClient.this.connectedAt = System.nanoTime();
 				StormClient.this.consecutiveFailures = 0;
-				since = (StormClient.this.last >= 0) ? StormClient.this.last : StormClient.this.firstSince;
+				long last = StormClient.this.receipts.last();
+				since = (last >= 0) ? last : StormClient.this.firstSince;
 			}
 			send(StompFrames.subscribe("0", StormClient.this.destination, "since:" + since));
 		}
