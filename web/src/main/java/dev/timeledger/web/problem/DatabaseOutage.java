@@ -2,19 +2,28 @@ package dev.timeledger.web.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Tells an unreachable database apart from other failures: it answers 503, not 500. */
+/**
+ * Tells a failure of the database that a retry can overcome (unreachable, restarting, out
+ * of connections, a transaction it aborted) apart from other failures: it answers 503,
+ * not 500. Nothing was stored in either case; only this one is worth a retry.
+ */
 final class DatabaseOutage {
 
 	/**
-	 * SQLState class 08: connection exception; 57P01..57P03: the server is shutting down.
+	 * SQLState classes: 08 connection exception, 40 transaction rollback (deadlock,
+	 * serialization), 53 insufficient resources, 57 operator intervention (shutting down,
+	 * starting up, cancelled), 58 system error.
 	 */
-	private static final String[] OUTAGE_STATES = { "08", "57P01", "57P02", "57P03" };
+	private static final String[] RETRYABLE_STATES = { "08", "40", "53", "57", "58" };
 
 	private DatabaseOutage() {
 	}
@@ -26,13 +35,15 @@ final class DatabaseOutage {
 					&& causes(rollback.getApplicationException())) {
 				return true;
 			}
-			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+					|| cause instanceof SQLNonTransientConnectionException
 					|| cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof CannotCreateTransactionException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				for (String state : OUTAGE_STATES) {
+				for (String state : RETRYABLE_STATES) {
 					if (sql.getSQLState().startsWith(state)) {
 						return true;
 					}

@@ -74,11 +74,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(Exception ex) {
 		if (DatabaseOutage.causes(ex)) {
-			logger.warn("The database is unreachable: {}", ex.getMessage());
+			logger.warn("The database is unavailable: {}: {}", ex.getClass().getName(), ex.getMessage());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "2")
 				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-						"The database is unreachable; nothing was stored. Try again shortly"));
+						"The database is unavailable; nothing was stored. Try again shortly"));
 		}
 		logger.error("Unexpected error", ex);
 		return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -20,11 +20,14 @@ import dev.timeledger.web.support.StompTestClient;
 import dev.timeledger.web.support.TestWorld;
 import dev.timeledger.web.support.WriteLoad;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * again: the server answers 503 meanwhile, recovers by itself, and loses nothing it
  * acknowledged.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseRestartFaultTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseRestartFaultTests.class);
@@ -47,7 +51,8 @@ class DatabaseRestartFaultTests {
 	Path directory;
 
 	@Test
-	void anImmediateDatabaseStopUnderLoad_answers503_andTheServerRecoversWithoutARestart() throws Exception {
+	void anImmediateDatabaseStopUnderLoad_answers503_andTheServerRecoversWithoutARestart(CapturedOutput output)
+			throws Exception {
 		Path data = this.directory.resolve("postgres");
 		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, true, 0);
 		int postgresPort = postgres.port();
@@ -87,7 +92,10 @@ class DatabaseRestartFaultTests {
 				assertThat(duringOutage.code()).isEqualTo("unavailable");
 				Set<Integer> statuses = new TreeSet<>();
 				load.writes().forEach((write) -> statuses.addAll(write.statuses()));
-				assertThat(statuses).as("every answer is 201 or 503, none cut off or hung").containsOnly(201, 503);
+				assertThat(statuses)
+					.as(() -> "every answer is 201 or 503, none cut off or hung; the server's errors:\n"
+							+ serverErrors(output))
+					.containsOnly(201, 503);
 				int refused = (int) load.writes().stream().filter((write) -> write.statuses().contains(503)).count();
 				assertThat(load.retryUnacknowledged(Duration.ofSeconds(60))).as("writes never acknowledged").isEmpty();
 				int writes = load.assertEachTookEffectOnce(jdbc, world.tenant);
@@ -116,6 +124,26 @@ class DatabaseRestartFaultTests {
 		String start = name.equals("during") ? "2026-11-16T09:00:00Z" : "2026-11-17T09:00:00Z";
 		return api.post("/api/time-entries", world.worker, Map.of("projectId", world.projectId, "start", start, "end",
 				java.time.Instant.parse(start).plusSeconds(1800).toString()), world.tenant + "-probe-" + name);
+	}
+
+	/** The server's ERROR log lines, each with the first lines of its stack trace. */
+	private static String serverErrors(CapturedOutput output) {
+		StringBuilder errors = new StringBuilder();
+		int traceLines = 0;
+		for (String line : output.getOut().split("\n")) {
+			if (line.contains(" ERROR ")) {
+				errors.append(line).append('\n');
+				traceLines = 40;
+			}
+			else if (traceLines > 0 && (line.startsWith("\t") || line.startsWith("Caused by"))) {
+				errors.append(line).append('\n');
+				traceLines--;
+			}
+			else {
+				traceLines = 0;
+			}
+		}
+		return errors.toString();
 	}
 
 	private static boolean awaitPosition(BlockingQueue<JsonNode> messages, long position) throws InterruptedException {
