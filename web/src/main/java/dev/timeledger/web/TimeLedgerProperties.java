@@ -17,12 +17,15 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedPostgres the embedded database used when no datasource URL is set
  * @param commands how writes are executed
  * @param snapshotThreshold events of a worklog between two snapshots
+ * @param aggregateCacheSize aggregates a node keeps in memory between commands, the least
+ * recently used dropped first
  * @param live the live invalidation over STOMP
  */
 @ConfigurationProperties("timeledger")
 public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
 		@DefaultValue EmbeddedPostgres embeddedPostgres, @DefaultValue Commands commands,
-		@DefaultValue("100") int snapshotThreshold, @DefaultValue Live live) {
+		@DefaultValue("100") int snapshotThreshold, @DefaultValue("1000") int aggregateCacheSize,
+		@DefaultValue Live live) {
 
 	/**
 	 * Claim names and local-mode tokens.
@@ -32,10 +35,12 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 * @param nameClaim the claim that holds the display name
 	 * @param zoneClaim the claim that holds the user's time zone (default UTC)
 	 * @param localTokenTtl how long tokens issued by the local dev endpoint live
+	 * @param verifiedTokenTtl how long a token whose signature was checked is remembered
+	 * (its time window is still checked on every use); 0 checks every use in full
 	 */
 	public record Security(@DefaultValue("tenant_id") String tenantClaim, @DefaultValue("roles") String rolesClaim,
 			@DefaultValue("name") String nameClaim, @DefaultValue("zone") String zoneClaim,
-			@DefaultValue("12h") Duration localTokenTtl) {
+			@DefaultValue("12h") Duration localTokenTtl, @DefaultValue("5m") Duration verifiedTokenTtl) {
 	}
 
 	/**

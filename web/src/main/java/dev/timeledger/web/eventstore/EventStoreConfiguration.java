@@ -138,8 +138,8 @@ class EventStoreConfiguration {
 
 	/** Aggregates kept between commands while current ({@link FreshAggregateCache}). */
 	@Bean
-	org.axonframework.common.caching.Cache aggregateCache(JdbcClient jdbc) {
-		return new FreshAggregateCache(jdbc);
+	org.axonframework.common.caching.Cache aggregateCache(JdbcClient jdbc, TimeLedgerProperties properties) {
+		return new FreshAggregateCache(jdbc, properties.aggregateCacheSize());
 	}
 
 	@Bean
