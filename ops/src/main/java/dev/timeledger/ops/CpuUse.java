@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CPU time spent during a phase by the server JVM, this JVM and the whole machine (from
@@ -24,20 +27,34 @@ final class CpuUse {
 
 	private final long[] machineStart;
 
-	private CpuUse(ProcessHandle server) {
+	private final ProcessHandle database;
+
+	private final Map<Long, Duration> databaseStart;
+
+	private CpuUse(ProcessHandle server, ProcessHandle database) {
 		this.server = server;
+		this.database = database;
 		this.serverStart = cpu(server);
 		this.clientStart = cpu(ProcessHandle.current());
 		this.machineStart = machine();
+		this.databaseStart = processTree(database);
 	}
 
 	static CpuUse start(long serverPid) {
-		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow());
+		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow(), null);
+	}
+
+	/**
+	 * For a server and its database: the database's core-seconds are those of the process
+	 * and its children (PostgreSQL's postmaster and its backends).
+	 */
+	static CpuUse start(long serverPid, ProcessHandle database) {
+		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow(), database);
 	}
 
 	/** For a server in this JVM: its core-seconds are this JVM's. */
 	static CpuUse startHere() {
-		return new CpuUse(ProcessHandle.current());
+		return new CpuUse(ProcessHandle.current(), null);
 	}
 
 	/** Core-seconds of the server JVM and this one, and the machine's busy share. */
@@ -45,13 +62,31 @@ final class CpuUse {
 		double wall = (System.nanoTime() - this.startNanos) / 1e9;
 		double busy = machineBusy();
 		return String.format(Locale.ROOT, "server JVM %.1f, clients %.1f core-s in %.1f s; all cores %s busy",
-				serverCoreSeconds(), cpu(ProcessHandle.current()).minus(this.clientStart).toMillis() / 1e3, wall,
+				serverCoreSeconds(), hereCoreSeconds(), wall,
 				Double.isNaN(busy) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * busy));
 	}
 
 	/** Core-seconds the server JVM used since the start. */
 	double serverCoreSeconds() {
 		return cpu(this.server).minus(this.serverStart).toNanos() / 1e9;
+	}
+
+	/**
+	 * Core-seconds the database's processes used since the start; a process that ended in
+	 * between is not counted.
+	 */
+	double databaseCoreSeconds() {
+		Duration used = Duration.ZERO;
+		for (Map.Entry<Long, Duration> process : processTree(this.database).entrySet()) {
+			used = used
+				.plus(process.getValue().minus(this.databaseStart.getOrDefault(process.getKey(), Duration.ZERO)));
+		}
+		return used.toNanos() / 1e9;
+	}
+
+	/** Core-seconds this JVM used since the start. */
+	double hereCoreSeconds() {
+		return cpu(ProcessHandle.current()).minus(this.clientStart).toNanos() / 1e9;
 	}
 
 	/**
@@ -63,6 +98,14 @@ final class CpuUse {
 			return (double) (machine[0] - this.machineStart[0]) / (machine[1] - this.machineStart[1]);
 		}
 		return Double.NaN;
+	}
+
+	private static Map<Long, Duration> processTree(ProcessHandle root) {
+		if (root == null) {
+			return Map.of();
+		}
+		return Stream.concat(Stream.of(root), root.descendants())
+			.collect(Collectors.toMap(ProcessHandle::pid, CpuUse::cpu));
 	}
 
 	private static Duration cpu(ProcessHandle process) {

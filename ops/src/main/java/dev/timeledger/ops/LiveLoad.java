@@ -59,14 +59,15 @@ final class LiveLoad {
 	LiveLoad(int port, String tenant, int workers) throws Exception {
 		this.base = "http://127.0.0.1:" + port;
 		this.tenant = tenant;
-		this.manager = token("mia", "manager");
-		this.operator = token("otto", "operator");
+		DevTokens tokens = new DevTokens(this.http, port);
+		this.manager = tokens.issue(tenant, "mia", "manager");
+		this.operator = tokens.issue(tenant, "otto", "operator");
 		this.workers = new String[workers];
 		this.workerTokens = new String[workers];
 		this.nextSlot = new AtomicIntegerArray(workers);
 		for (int w = 0; w < workers; w++) {
 			this.workers[w] = String.format("worker-%03d", w);
-			this.workerTokens[w] = token(this.workers[w], "worker");
+			this.workerTokens[w] = tokens.issue(tenant, this.workers[w], "worker");
 		}
 		this.projectId = post("/api/projects", this.manager, "{\"name\":\"Live benchmark\"}").get("projectId").asText();
 	}
@@ -90,23 +91,7 @@ final class LiveLoad {
 
 	/** Events stored but not yet handled, summed over the live projections. */
 	long projectionLag() throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.base + "/api/admin/projections"))
-				.timeout(Duration.ofSeconds(30))
-				.header("Authorization", "Bearer " + this.operator)
-				.build(), HttpResponse.BodyHandlers.ofString());
-		long lag = 0;
-		for (JsonNode projection : this.json.readTree(response.body()).path("projections")) {
-			lag += projection.path("lag").asLong(0);
-		}
-		return lag;
-	}
-
-	private String token(String user, String role) throws Exception {
-		return post("/api/dev/tokens", null,
-				"{\"user\":\"" + user + "\",\"tenant\":\"" + this.tenant + "\",\"roles\":[\"" + role + "\"]}")
-			.get("token")
-			.asText();
+		return ProjectionLag.of(this.http, this.base, this.operator);
 	}
 
 	/**

@@ -66,8 +66,14 @@ final class ServerProcess implements AutoCloseable {
 		// classes away
 		Path copy = Files.copy(jar, directory.resolve("timeledger.jar"));
 		Path log = directory.resolve("server.log");
-		List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + maxHeap, "-jar", copy.toString(),
-				"--server.port=" + port, "--server.address=127.0.0.1",
+		List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + maxHeap));
+		// JVM options for experiments, e.g. a flight recording:
+		// -Dserver.jvm.args="-XX:..."
+		String jvm = System.getProperty("server.jvm.args", "").trim();
+		if (!jvm.isEmpty()) {
+			command.addAll(List.of(jvm.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", copy.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
 				"--timeledger.data-dir=" + directory.resolve("data"), "--logging.level.root=WARN"));
 		command.addAll(settings);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -100,6 +106,29 @@ final class ServerProcess implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	/** The server's embedded PostgreSQL: the postmaster, parent of its backends. */
+	ProcessHandle postgres() {
+		return onDataDirectory().filter((handle) -> handle.info().command().orElse("").endsWith("postgres"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No PostgreSQL runs on " + this.directory));
+	}
+
+	private Stream<ProcessHandle> onDataDirectory() {
+		String data = this.directory.toString();
+		return ProcessHandle.allProcesses()
+			.filter((handle) -> handle.info().commandLine().map((line) -> line.contains(data)).orElse(false));
+	}
+
+	/**
+	 * A JDBC URL of the server's embedded PostgreSQL, read from its
+	 * {@code postmaster.pid} (user postgres, no password).
+	 */
+	String postgresJdbcUrl() throws IOException {
+		List<String> pid = Files.readAllLines(this.directory.resolve("data/postgres/postmaster.pid"));
+		// line 4 of postmaster.pid is the port
+		return "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/timeledger?user=postgres";
 	}
 
 	private void awaitHealthy(Duration limit) throws Exception {
@@ -170,18 +199,16 @@ final class ServerProcess implements AutoCloseable {
 		// a PostgreSQL that outlived a forcibly stopped server: only the one on our data
 		// directory, by its pid
 		String data = this.directory.toString();
-		ProcessHandle.allProcesses()
-			.filter((handle) -> handle.info().commandLine().map((line) -> line.contains(data)).orElse(false))
-			.forEach((handle) -> {
-				System.out.println("Stopping leftover process " + handle.pid() + " on " + data);
-				handle.destroy();
-				try {
-					handle.onExit().get(10, TimeUnit.SECONDS);
-				}
-				catch (Exception ex) {
-					handle.destroyForcibly();
-				}
-			});
+		onDataDirectory().forEach((handle) -> {
+			System.out.println("Stopping leftover process " + handle.pid() + " on " + data);
+			handle.destroy();
+			try {
+				handle.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				handle.destroyForcibly();
+			}
+		});
 		List<String> lines = logLines();
 		running = Math.min(running, lines.size());
 		LogFindings.of("Server log while running", lines.subList(0, running), 25).forEach(System.out::println);

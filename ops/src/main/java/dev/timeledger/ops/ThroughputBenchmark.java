@@ -5,7 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.timeledger.web.security.LocalTokens;
 
 /**
  * Write throughput over HTTP against a raw baseline measured in the same run.
+ * <p>
+ * The packaged server runs as a JVM of its own on its embedded PostgreSQL, so that the
+ * CPU a command costs splits into the server's, its database's and the clients'.
  * <p>
  * Clients on their own threads drive workers through a realistic week, one command at a
  * time each: six manual entries, an amendment, a timer started and stopped, the week
@@ -47,11 +50,17 @@ final class ThroughputBenchmark {
 	static void run(int commands) throws Exception {
 		int clients = Integer.getInteger("clients", 16);
 		int workersPerClient = Integer.getInteger("workers-per-client", 4);
-		try (BenchmarkServer server = BenchmarkServer.start()) {
-			LocalTokens tokens = server.bean(LocalTokens.class);
+		String maxHeap = System.getProperty("throughput.server.heap", "2g");
+		// more server settings for experiments: -Dthroughput.server.args="--a=b --c=d"
+		String extra = System.getProperty("throughput.server.args", "").trim();
+		List<String> settings = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+		try (ServerProcess server = ServerProcess.start(maxHeap, settings)) {
 			String base = "http://127.0.0.1:" + server.port();
-			String manager = tokens.issue("mia", "acme", List.of("manager"), "Mia", null).token();
+			String database = server.postgresJdbcUrl();
 			HttpClient setup = HttpClient.newHttpClient();
+			DevTokens tokens = new DevTokens(setup, server.port());
+			String manager = tokens.issue("acme", "mia", "manager");
+			String operator = tokens.issue("acme", "otto", "operator");
 			String projectId = JSON
 				.readTree(
 						send(setup, base + "/api/projects", manager, "POST", "{\"name\":\"Apollo\",\"billable\":true}")
@@ -63,34 +72,39 @@ final class ThroughputBenchmark {
 				List<Worker> workers = new ArrayList<>();
 				for (int w = 0; w < workersPerClient; w++) {
 					String user = "w" + c + "-" + w;
-					workers.add(new Worker(user, tokens.issue(user, "acme", List.of("worker"), user, null).token()));
+					workers.add(new Worker(user, tokens.issue("acme", user, "worker")));
 				}
 				all[c] = new Client(base, projectId, manager, workers);
 			}
 
 			int warmup = Math.max(clients * STEPS, commands / 10);
 			phase(clients, (c) -> all[c].drive(warmup / clients));
-			long firstMeasured = head(server) + 1;
-			CpuUse cpu = CpuUse.startHere();
+			long firstMeasured = head(database) + 1;
+			CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 			long started = System.nanoTime();
 			List<long[]> latencies = phase(clients, (c) -> all[c].drive(commands / clients));
 			double seconds = (System.nanoTime() - started) / 1e9;
-			double cpuMillisPerCommand = cpu.serverCoreSeconds() * 1000
-					/ latencies.stream().mapToInt((l) -> l.length).sum();
+			int measured = latencies.stream().mapToInt((l) -> l.length).sum();
+			double serverMillis = cpu.serverCoreSeconds() * 1000 / measured;
+			double postgresMillis = cpu.databaseCoreSeconds() * 1000 / measured;
+			double clientMillis = cpu.hereCoreSeconds() * 1000 / measured;
 			double busy = cpu.machineBusy();
 			long[] merged = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 			long errors = Arrays.stream(all).mapToLong((client) -> client.errors).sum();
-			long events = head(server) - firstMeasured + 1;
+			long events = head(database) - firstMeasured + 1;
+			// the baseline gets the machine to itself: the projections catch up first
+			double catchUp = ProjectionLag.awaitNone(setup, base, operator, Duration.ofMinutes(2));
 
-			double raw = baseline(server, clients, firstMeasured);
+			double raw = baseline(database, clients, firstMeasured);
 			double perSecond = merged.length / seconds;
 			System.out.println();
 			System.out.printf(Locale.ROOT, "%d clients, %d workers, %d commands (%d errors), %d events%n", clients,
 					clients * workersPerClient, merged.length, errors, events);
 			System.out.printf(Locale.ROOT,
-					"CPU per command in this JVM (server, its projections and the clients): %.2f ms; the machine was"
-							+ " %.0f%% busy%n",
-					cpuMillisPerCommand, 100 * busy);
+					"CPU per command: server JVM %.2f ms, its PostgreSQL %.2f ms, the clients %.2f ms; the machine"
+							+ " was %.0f%% busy%n",
+					serverMillis, postgresMillis, clientMillis, 100 * busy);
+			System.out.printf(Locale.ROOT, "The projections caught up %.1f s after the last command%n", catchUp);
 			System.out.println("| commands/s | events/s | p50 | p99 | raw inserts/s | events/s : raw |");
 			System.out.println("|---|---|---|---|---|---|");
 			System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.1f ms | %.1f ms | %.0f | %.0f%% |%n", perSecond,
@@ -104,24 +118,26 @@ final class ThroughputBenchmark {
 	 * transaction, into a copy of the event table by {@code threads} threads.
 	 * @return rows per second
 	 */
-	private static double baseline(BenchmarkServer server, int threads, long from) throws Exception {
-		server.jdbc().sql("DROP TABLE IF EXISTS raw_event_entry").update();
-		server.jdbc().sql("CREATE TABLE raw_event_entry (LIKE domain_event_entry INCLUDING ALL)").update();
-		List<Object[]> rows = server.jdbc()
-			.sql("""
+	private static double baseline(String database, int threads, long from) throws Exception {
+		List<Object[]> rows = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(database);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE IF EXISTS raw_event_entry");
+			statement.execute("CREATE TABLE raw_event_entry (LIKE domain_event_entry INCLUDING ALL)");
+			try (ResultSet rs = statement.executeQuery("""
 					SELECT event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
 					       payload_revision, payload::text, meta_data::text
-					FROM domain_event_entry WHERE global_index >= ? ORDER BY global_index""")
-			.param(from)
-			.query((rs,
-					row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-							rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) })
-			.list();
-		DataSource dataSource = server.bean(DataSource.class);
+					FROM domain_event_entry WHERE global_index >= %d ORDER BY global_index""".formatted(from))) {
+				while (rs.next()) {
+					rows.add(new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+							rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) });
+				}
+			}
+		}
 		AtomicInteger next = new AtomicInteger();
 		long started = System.nanoTime();
 		phase(threads, (t) -> {
-			try (Connection connection = dataSource.getConnection();
+			try (Connection connection = DriverManager.getConnection(database);
 					PreparedStatement insert = connection.prepareStatement("""
 							INSERT INTO raw_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
 							  time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -138,15 +154,21 @@ final class ThroughputBenchmark {
 			return new long[0];
 		});
 		double seconds = (System.nanoTime() - started) / 1e9;
-		server.jdbc().sql("DROP TABLE raw_event_entry").update();
+		try (Connection connection = DriverManager.getConnection(database);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE raw_event_entry");
+		}
 		return rows.size() / seconds;
 	}
 
-	private static long head(BenchmarkServer server) {
-		return server.jdbc()
-			.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
-			.query(Long.class)
-			.single();
+	private static long head(String database) throws Exception {
+		try (Connection connection = DriverManager.getConnection(database);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 	private static List<long[]> phase(int threads, ThrowingTask task) throws Exception {
