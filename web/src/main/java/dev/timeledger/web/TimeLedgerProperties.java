@@ -35,12 +35,10 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 * @param nameClaim the claim that holds the display name
 	 * @param zoneClaim the claim that holds the user's time zone (default UTC)
 	 * @param localTokenTtl how long tokens issued by the local dev endpoint live
-	 * @param verifiedTokenTtl how long a token whose signature was checked is remembered
-	 * (its time window is still checked on every use); 0 checks every use in full
 	 */
 	public record Security(@DefaultValue("tenant_id") String tenantClaim, @DefaultValue("roles") String rolesClaim,
 			@DefaultValue("name") String nameClaim, @DefaultValue("zone") String zoneClaim,
-			@DefaultValue("12h") Duration localTokenTtl, @DefaultValue("5m") Duration verifiedTokenTtl) {
+			@DefaultValue("12h") Duration localTokenTtl) {
 	}
 
 	/**

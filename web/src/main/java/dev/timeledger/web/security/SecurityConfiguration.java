@@ -1,17 +1,13 @@
 package dev.timeledger.web.security;
 
-import java.time.Duration;
 import java.util.List;
 
 import dev.timeledger.web.TimeLedgerProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,26 +40,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
-	}
-
-	/**
-	 * Every token decoder, the identity provider's or local mode's, remembers the tokens
-	 * it accepted ({@link VerifiedTokens}).
-	 */
-	@Bean
-	static BeanPostProcessor verifiedTokens(ObjectProvider<TimeLedgerProperties> properties) {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
-					Duration ttl = properties.getObject().security().verifiedTokenTtl();
-					return ttl.isZero() ? bean : new VerifiedTokens(decoder, ttl);
-				}
-				return bean;
-			}
-
-		};
 	}
 
 	@Override
