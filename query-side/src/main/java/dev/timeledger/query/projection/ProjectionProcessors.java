@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.timeledger.events.EventMetadata;
 import dev.timeledger.query.feed.StoredEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -107,7 +109,16 @@ class ProjectionProcessors {
 				unitOfWork.root().afterCommit((committed) -> this.progress.advanced(projection.name()));
 				return Boolean.TRUE;
 			});
-			return chain.proceed();
+			// what the projection logs about an event carries the request's correlation
+			// id
+			Object correlationId = unitOfWork.getMessage().getMetaData().get(EventMetadata.CORRELATION_ID);
+			if (correlationId == null) {
+				return chain.proceed();
+			}
+			try (MDC.MDCCloseable correlated = MDC.putCloseable(EventMetadata.CORRELATION_ID,
+					correlationId.toString())) {
+				return chain.proceed();
+			}
 		});
 		processor.start();
 		return processor;

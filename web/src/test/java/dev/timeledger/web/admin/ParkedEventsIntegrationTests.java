@@ -1,18 +1,23 @@
 package dev.timeledger.web.admin;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timeledger.web.observability.CorrelationId;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.Projections;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * releases them once the handler is fixed.
  */
 @AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
 @Import(PoisonedProjection.class)
 @TestPropertySource(properties = "spring.flyway.locations=classpath:db/migration,classpath:db/poison")
 class ParkedEventsIntegrationTests extends ApiTest {
@@ -37,10 +43,18 @@ class ParkedEventsIntegrationTests extends ApiTest {
 	}
 
 	@Test
-	void aPoisonEvent_parksItsTimesheetOnly_untilAnOperatorReleasesIt() {
+	void aPoisonEvent_parksItsTimesheetOnly_untilAnOperatorReleasesIt(CapturedOutput output) {
 		String operator = this.api.token(this.world.tenant, "otto", "operator");
 		String sequence = this.world.tenant + ":walt/2026-W47";
-		String poisoned = entry(this.world.worker, "2026-11-16T09:00:00Z", "poison");
+		String correlationId = "poison-" + this.world.tenant;
+		Response poisonedEntry = this.api.send(this.api.request("/api/time-entries", this.world.worker)
+			.header("Content-Type", "application/json")
+			.header(CorrelationId.HEADER, correlationId)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + this.world.projectId
+					+ "\",\"start\":\"2026-11-16T09:00:00Z\",\"end\":\"2026-11-16T10:00:00Z\","
+					+ "\"description\":\"poison\"}")));
+		assertThat(poisonedEntry.status()).as(poisonedEntry.body()).isEqualTo(201);
+		String poisoned = poisonedEntry.json().get("entryId").asText();
 		String follower = entry(this.world.worker, "2026-11-17T09:00:00Z", "after the poison");
 		String otherWeek = entry(this.world.worker, "2026-11-23T09:00:00Z", "next week");
 		String otherWorker = entry(this.world.otherWorker, "2026-11-16T09:00:00Z", "olga's");
@@ -58,6 +72,9 @@ class ParkedEventsIntegrationTests extends ApiTest {
 		assertThat(parked.get("counts").get(PoisonedProjection.NAME).asLong()).isEqualTo(2);
 		assertThat(rows()).containsKeys(otherWeek, otherWorker).doesNotContainKeys(poisoned, follower);
 		assertThat(metric()).isEqualTo("2.0");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("parked sequence " + sequence)))
+			.as("the projection's log line names the request that stored the poison event")
+			.anySatisfy((line) -> assertThat(line).contains(correlationId));
 		JsonNode report = this.api.get("/api/reports/weekly?week=2026-W47&consistentWith=" + head, this.world.worker)
 			.json();
 		assertThat(report.get("entries")).as("other projections are not affected").hasSize(2);
