@@ -32,6 +32,8 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 
 	private final Executor prefetcher;
 
+	private final RecentPages recent;
+
 	private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
 
 	private TrackingToken lastToken;
@@ -41,11 +43,12 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	private Runnable listener;
 
 	ArrivalStream(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher,
-			TrackingToken from) {
+			RecentPages recent, TrackingToken from) {
 		this.engine = engine;
 		this.arrivals = arrivals;
 		this.pageSize = pageSize;
 		this.prefetcher = prefetcher;
+		this.recent = recent;
 		this.lastToken = from;
 	}
 
@@ -126,8 +129,15 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 		return !this.buffer.isEmpty();
 	}
 
-	/** A page of events after the token, deserialized. */
+	/**
+	 * A page of events after the token, deserialized: shared with the other projections
+	 * when one of them just read it ({@link RecentPages}).
+	 */
 	private List<TrackedEventMessage<?>> read(TrackingToken from) {
+		return this.recent.after(from, () -> readStore(from));
+	}
+
+	private List<TrackedEventMessage<?>> readStore(TrackingToken from) {
 		try (Stream<? extends TrackedEventMessage<?>> page = this.engine.readEvents(from, false)) {
 			List<TrackedEventMessage<?>> events = page.limit(this.pageSize)
 				.<TrackedEventMessage<?>>map((event) -> event)

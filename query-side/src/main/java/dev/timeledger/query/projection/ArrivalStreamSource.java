@@ -21,16 +21,20 @@ final class ArrivalStreamSource implements StreamableMessageSource<TrackedEventM
 
 	private final Executor prefetcher;
 
+	private final RecentPages recent;
+
 	ArrivalStreamSource(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher) {
 		this.engine = engine;
 		this.arrivals = arrivals;
 		this.pageSize = pageSize;
 		this.prefetcher = prefetcher;
+		this.recent = new RecentPages(pageSize);
 	}
 
 	@Override
 	public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-		return new ArrivalStream(this.engine, this.arrivals, this.pageSize, this.prefetcher, trackingToken);
+		return new ArrivalStream(this.engine, this.arrivals, this.pageSize, this.prefetcher, this.recent,
+				trackingToken);
 	}
 
 	@Override
