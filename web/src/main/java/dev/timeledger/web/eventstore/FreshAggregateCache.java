@@ -1,9 +1,13 @@
 package dev.timeledger.web.eventstore;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -25,18 +29,16 @@ final class FreshAggregateCache implements Cache {
 
 	private final JdbcClient jdbc;
 
-	private final Map<Object, Object> entries;
+	private final int capacity;
+
+	/** In access order: the first entry is the least recently used. */
+	private final Map<Object, Object> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
 	FreshAggregateCache(JdbcClient jdbc, int capacity) {
 		this.jdbc = jdbc;
-		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-				return size() > capacity;
-			}
-
-		};
+		this.capacity = capacity;
 	}
 
 	@Override
@@ -50,35 +52,67 @@ final class FreshAggregateCache implements Cache {
 			remove(key);
 			return null;
 		}
+		if (value != null) {
+			this.listeners.forEach((listener) -> listener.onEntryRead(key, value));
+		}
 		return (V) value;
 	}
 
 	@Override
 	public void put(Object key, Object value) {
+		boolean created;
+		List<Object> evicted;
 		synchronized (this.entries) {
-			this.entries.put(key, value);
+			created = this.entries.put(key, value) == null;
+			evicted = evictBeyondCapacity();
 		}
+		this.listeners.forEach((listener) -> {
+			if (created) {
+				listener.onEntryCreated(key, value);
+			}
+			else {
+				listener.onEntryUpdated(key, value);
+			}
+			evicted.forEach(listener::onEntryExpired);
+		});
 	}
 
 	@Override
 	public boolean putIfAbsent(Object key, Object value) {
+		List<Object> evicted;
 		synchronized (this.entries) {
-			return this.entries.putIfAbsent(key, value) == null;
+			if (this.entries.putIfAbsent(key, value) != null) {
+				return false;
+			}
+			evicted = evictBeyondCapacity();
 		}
+		this.listeners.forEach((listener) -> {
+			listener.onEntryCreated(key, value);
+			evicted.forEach(listener::onEntryExpired);
+		});
+		return true;
 	}
 
 	@Override
 	public boolean remove(Object key) {
+		boolean removed;
 		synchronized (this.entries) {
-			return this.entries.remove(key) != null;
+			removed = this.entries.remove(key) != null;
 		}
+		if (removed) {
+			this.listeners.forEach((listener) -> listener.onEntryRemoved(key));
+		}
+		return removed;
 	}
 
 	@Override
 	public void removeAll() {
+		List<Object> keys;
 		synchronized (this.entries) {
+			keys = new ArrayList<>(this.entries.keySet());
 			this.entries.clear();
 		}
+		this.listeners.forEach((listener) -> keys.forEach(listener::onEntryRemoved));
 	}
 
 	@Override
@@ -88,10 +122,23 @@ final class FreshAggregateCache implements Cache {
 		}
 	}
 
-	/** Nothing listens to this cache; Axon's repositories do not ask to. */
 	@Override
 	public Registration registerCacheEntryListener(EntryListener listener) {
-		throw new UnsupportedOperationException("The aggregate cache has no entry listeners");
+		this.listeners.add(listener);
+		return () -> this.listeners.remove(listener);
+	}
+
+	/**
+	 * Drops the least recently used entries beyond the capacity; call holding the lock.
+	 */
+	private List<Object> evictBeyondCapacity() {
+		List<Object> evicted = new ArrayList<>(0);
+		Iterator<Object> eldest = this.entries.keySet().iterator();
+		while (this.entries.size() > this.capacity && eldest.hasNext()) {
+			evicted.add(eldest.next());
+			eldest.remove();
+		}
+		return evicted;
 	}
 
 	private boolean isCurrent(Object key, AggregateCacheEntry<?> entry) {
