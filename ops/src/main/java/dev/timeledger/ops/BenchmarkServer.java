@@ -3,8 +3,6 @@ package dev.timeledger.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.timeledger.web.TimeLedgerApplication;
 

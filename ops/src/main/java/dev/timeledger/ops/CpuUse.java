@@ -52,11 +52,6 @@ final class CpuUse {
 		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow(), database);
 	}
 
-	/** For a server in this JVM: its core-seconds are this JVM's. */
-	static CpuUse startHere() {
-		return new CpuUse(ProcessHandle.current(), null);
-	}
-
 	/** Core-seconds of the server JVM and this one, and the machine's busy share. */
 	String since() {
 		double wall = (System.nanoTime() - this.startNanos) / 1e9;

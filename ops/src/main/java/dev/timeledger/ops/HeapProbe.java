@@ -20,8 +20,6 @@ final class HeapProbe {
 
 	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
-	private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+(\\d+)\\s+(\\d+)");
-
 	private final long pid;
 
 	private final Path scratch;
@@ -47,18 +45,13 @@ final class HeapProbe {
 			used = Long.parseLong(matcher.group(1)) * 1024;
 		}
 		Map<String, Long> byClass = new LinkedHashMap<>();
-		long live = -1;
 		for (String line : jcmd("GC.class_histogram").split("\n")) {
 			Matcher row = HISTOGRAM_ROW.matcher(line);
-			Matcher total = HISTOGRAM_TOTAL.matcher(line);
 			if (row.find()) {
 				byClass.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
 			}
-			else if (total.find()) {
-				live = Long.parseLong(total.group(2));
-			}
 		}
-		return new Heap(used, live, byClass);
+		return new Heap(used, byClass);
 	}
 
 	/** Runs a diagnostic command in the server JVM; at most two minutes. */
@@ -84,10 +77,9 @@ final class HeapProbe {
 	 * The server's heap after a collection.
 	 *
 	 * @param used heap in use according to {@code GC.heap_info}, bytes
-	 * @param live live objects according to the class histogram, bytes
 	 * @param byClass live bytes per class
 	 */
-	record Heap(long used, long live, Map<String, Long> byClass) {
+	record Heap(long used, Map<String, Long> byClass) {
 
 	}
 

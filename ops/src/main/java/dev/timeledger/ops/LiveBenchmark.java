@@ -63,10 +63,7 @@ final class LiveBenchmark {
 		List<String> settings = new ArrayList<>(List.of("--server.tomcat.max-connections=" + Math.max(8192, n + 1000),
 				"--server.tomcat.accept-count=1000"));
 		// more server settings for experiments: -Dlive.server.args="--a=b --c=d"
-		String extra = System.getProperty("live.server.args", "").trim();
-		if (!extra.isEmpty()) {
-			settings.addAll(List.of(extra.split("\\s+")));
-		}
+		settings.addAll(ServerProcess.words("live.server.args"));
 		String maxHeap = System.getProperty("live.server.heap", "6g");
 		warnIfFewerOpenFiles(n + 2000);
 		try (ServerProcess server = ServerProcess.start(maxHeap, settings)) {
@@ -133,10 +130,7 @@ final class LiveBenchmark {
 	 */
 	private void settle(LiveClients clients, LiveLoad load) throws Exception {
 		long start = System.nanoTime();
-		long deadline = start + Duration.ofMinutes(2).toNanos();
-		while (load.projectionLag() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(250);
-		}
+		load.awaitNoProjectionLag(Duration.ofMinutes(2));
 		List<LiveLoad.Sent> markers = new ArrayList<>();
 		for (int w = 0; w < WORKERS; w++) {
 			markers.add(load.record(w));

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.web.support.ApiClient;
 
 /**
  * The HTTP side of the live benchmark: a tenant with a manager, a project and W workers
@@ -42,6 +43,8 @@ final class LiveLoad {
 
 	private final String base;
 
+	private final ApiClient api;
+
 	final String tenant;
 
 	final String manager;
@@ -59,15 +62,15 @@ final class LiveLoad {
 	LiveLoad(int port, String tenant, int workers) throws Exception {
 		this.base = "http://127.0.0.1:" + port;
 		this.tenant = tenant;
-		DevTokens tokens = new DevTokens(this.http, port);
-		this.manager = tokens.issue(tenant, "mia", "manager");
-		this.operator = tokens.issue(tenant, "otto", "operator");
+		this.api = new ApiClient(port);
+		this.manager = this.api.token(tenant, "mia", "manager");
+		this.operator = this.api.token(tenant, "otto", "operator");
 		this.workers = new String[workers];
 		this.workerTokens = new String[workers];
 		this.nextSlot = new AtomicIntegerArray(workers);
 		for (int w = 0; w < workers; w++) {
 			this.workers[w] = String.format("worker-%03d", w);
-			this.workerTokens[w] = tokens.issue(tenant, this.workers[w], "worker");
+			this.workerTokens[w] = this.api.token(tenant, this.workers[w], "worker");
 		}
 		this.projectId = post("/api/projects", this.manager, "{\"name\":\"Live benchmark\"}").get("projectId").asText();
 	}
@@ -89,9 +92,9 @@ final class LiveLoad {
 		return "/topic/tenants/" + this.tenant + "/team-weekly-reports/" + WEEK;
 	}
 
-	/** Events stored but not yet handled, summed over the live projections. */
-	long projectionLag() throws Exception {
-		return ProjectionLag.of(this.http, this.base, this.operator);
+	/** Waits until no projection lags, at most the limit. */
+	void awaitNoProjectionLag(Duration limit) throws InterruptedException {
+		ProjectionLag.awaitNone(this.api, this.operator, limit);
 	}
 
 	/**

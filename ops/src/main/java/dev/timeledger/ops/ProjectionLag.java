@@ -1,30 +1,27 @@
 package dev.timeledger.ops;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.web.support.ApiClient;
 
 /** How far the live projections are behind the event store, from the operator API. */
 final class ProjectionLag {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private ProjectionLag() {
 	}
 
-	/** Events stored but not yet handled, summed over the live projections. */
-	static long of(HttpClient http, String base, String operatorToken) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + operatorToken)
-			.build(), HttpResponse.BodyHandlers.ofString());
+	/**
+	 * Events stored but not yet handled, summed over the live projections.
+	 * @throws IllegalStateException when the operator API does not answer 200
+	 */
+	static long of(ApiClient api, String operatorToken) {
+		ApiClient.Response response = api.get("/api/admin/projections", operatorToken);
+		if (response.status() != 200) {
+			throw new IllegalStateException("GET /api/admin/projections answered " + response);
+		}
 		long lag = 0;
-		for (JsonNode projection : JSON.readTree(response.body()).path("projections")) {
+		for (JsonNode projection : response.json().path("projections")) {
 			lag += projection.path("lag").asLong(0);
 		}
 		return lag;
@@ -34,10 +31,10 @@ final class ProjectionLag {
 	 * Waits until no projection lags, at most the limit.
 	 * @return the seconds waited, or NaN when the projections were still behind
 	 */
-	static double awaitNone(HttpClient http, String base, String operatorToken, Duration limit) throws Exception {
+	static double awaitNone(ApiClient api, String operatorToken, Duration limit) throws InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + limit.toNanos();
-		while (of(http, base, operatorToken) > 0) {
+		while (of(api, operatorToken) > 0) {
 			if (System.nanoTime() - deadline > 0) {
 				return Double.NaN;
 			}

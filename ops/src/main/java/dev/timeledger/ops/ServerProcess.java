@@ -69,10 +69,7 @@ final class ServerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + maxHeap));
 		// JVM options for experiments, e.g. a flight recording:
 		// -Dserver.jvm.args="-XX:..."
-		String jvm = System.getProperty("server.jvm.args", "").trim();
-		if (!jvm.isEmpty()) {
-			command.addAll(List.of(jvm.split("\\s+")));
-		}
+		command.addAll(words("server.jvm.args"));
 		command.addAll(List.of("-jar", copy.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
 				"--timeledger.data-dir=" + directory.resolve("data"), "--logging.level.root=WARN"));
 		command.addAll(settings);
@@ -108,10 +105,13 @@ final class ServerProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	/** The server's embedded PostgreSQL: the postmaster, parent of its backends. */
-	ProcessHandle postgres() {
-		return onDataDirectory().filter((handle) -> handle.info().command().orElse("").endsWith("postgres"))
-			.findFirst()
+	/**
+	 * The server's embedded PostgreSQL: the postmaster (line 1 of its
+	 * {@code postmaster.pid}), parent of its backends.
+	 */
+	ProcessHandle postgres() throws IOException {
+		long pid = Long.parseLong(postmasterPid().get(0).trim());
+		return ProcessHandle.of(pid)
 			.orElseThrow(() -> new IllegalStateException("No PostgreSQL runs on " + this.directory));
 	}
 
@@ -126,9 +126,21 @@ final class ServerProcess implements AutoCloseable {
 	 * {@code postmaster.pid} (user postgres, no password).
 	 */
 	String postgresJdbcUrl() throws IOException {
-		List<String> pid = Files.readAllLines(this.directory.resolve("data/postgres/postmaster.pid"));
 		// line 4 of postmaster.pid is the port
-		return "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/timeledger?user=postgres";
+		return "jdbc:postgresql://127.0.0.1:" + postmasterPid().get(3).trim() + "/timeledger?user=postgres";
+	}
+
+	private List<String> postmasterPid() throws IOException {
+		return Files.readAllLines(this.directory.resolve("data/postgres/postmaster.pid"));
+	}
+
+	/**
+	 * The words of a system property, for settings and JVM options given to a benchmark
+	 * on the command line ({@code -Dlive.server.args="--a=b --c=d"}); empty when unset.
+	 */
+	static List<String> words(String property) {
+		String value = System.getProperty(property, "").trim();
+		return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
 	}
 
 	private void awaitHealthy(Duration limit) throws Exception {
