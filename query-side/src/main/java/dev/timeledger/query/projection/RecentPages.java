@@ -47,7 +47,8 @@ final class RecentPages {
 
 	/**
 	 * The page after the token: the one another projection is reading or just read from
-	 * the same token, else the reader's.
+	 * the same token, else the reader's. The reader returns an unmodifiable list; an
+	 * empty or failed read is never handed on.
 	 */
 	List<TrackedEventMessage<?>> after(TrackingToken from, Supplier<List<TrackedEventMessage<?>>> reader) {
 		if (from == null) {
@@ -64,15 +65,21 @@ final class RecentPages {
 		}
 		if (mine == null) {
 			try {
-				return shared.join().events();
+				List<TrackedEventMessage<?>> events = shared.join().events();
+				if (!events.isEmpty()) {
+					return events;
+				}
+				// an empty read may have started before the commit that woke this
+				// projection: it reads for itself, or it would wait for a wake-up it has
+				// already had
 			}
 			catch (CompletionException | CancellationException ex) {
 				// the other read failed: this one tries for itself
-				return reader.get();
 			}
+			return reader.get();
 		}
 		try {
-			List<TrackedEventMessage<?>> events = List.copyOf(reader.get());
+			List<TrackedEventMessage<?>> events = reader.get();
 			mine.complete(new Page(events, System.nanoTime()));
 			if (events.isEmpty() || events.size() >= this.pageSize) {
 				forget(from, mine);

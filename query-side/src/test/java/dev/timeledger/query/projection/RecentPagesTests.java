@@ -2,6 +2,7 @@ package dev.timeledger.query.projection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,32 +35,72 @@ class RecentPagesTests {
 
 	@Test
 	void projectionsReadingFromTheSamePositionAtOnce_shareOneRead() throws Exception {
+		// a full page: never kept once read, so only a read in progress can be shared
+		List<List<TrackedEventMessage<?>>> pages = readAtOnce(events(11, 12, 13), () -> {
+			throw new AssertionError("a projection read for itself instead of sharing the read in progress");
+		});
+
+		assertThat(pages).hasSize(4).allSatisfy((page) -> assertThat(positions(page)).containsExactly(11L, 12L, 13L));
+		assertThat(this.reads).hasValue(1);
+	}
+
+	@Test
+	void anEmptyReadInProgress_isNotHandedOn_theOthersReadForThemselves() throws Exception {
+		// the empty read may have started before the commit that woke the others
+		List<List<TrackedEventMessage<?>>> pages = readAtOnce(List.of(), () -> read(11));
+
+		assertThat(positions(pages.get(0))).isEmpty();
+		assertThat(pages.subList(1, 4)).allSatisfy((page) -> assertThat(positions(page)).containsExactly(11L));
+		assertThat(this.reads).hasValue(4);
+	}
+
+	/**
+	 * One projection starts a read from position 10 that returns {@code first}; three
+	 * others ask for the same position while it is in progress, with {@code theirs} as
+	 * their own reader. Answers what the four got, the first one's first.
+	 */
+	private List<List<TrackedEventMessage<?>>> readAtOnce(List<TrackedEventMessage<?>> first,
+			Supplier<List<TrackedEventMessage<?>>> theirs) throws Exception {
 		CountDownLatch readStarted = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Supplier<List<TrackedEventMessage<?>>> slowRead = () -> {
-			this.reads.incrementAndGet();
-			readStarted.countDown();
-			await(release);
-			return events(11, 12);
-		};
-		ExecutorService projections = Executors.newFixedThreadPool(4);
+		List<Thread> threads = new CopyOnWriteArrayList<>();
+		ExecutorService projections = Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task);
+			threads.add(thread);
+			return thread;
+		});
 		try {
 			List<Future<List<TrackedEventMessage<?>>>> results = new ArrayList<>();
-			results.add(projections.submit(() -> this.pages.after(token(10), slowRead)));
+			results.add(projections.submit(() -> this.pages.after(token(10), () -> {
+				this.reads.incrementAndGet();
+				readStarted.countDown();
+				await(release);
+				return first;
+			})));
 			assertThat(readStarted.await(10, TimeUnit.SECONDS)).isTrue();
 			for (int p = 0; p < 3; p++) {
-				results.add(projections.submit(() -> this.pages.after(token(10), slowRead)));
+				results.add(projections.submit(() -> this.pages.after(token(10), theirs)));
 			}
-			Thread.sleep(100);
+			awaitWaiting(threads, 4);
 			release.countDown();
+			List<List<TrackedEventMessage<?>>> pages = new ArrayList<>();
 			for (Future<List<TrackedEventMessage<?>>> result : results) {
-				assertThat(positions(result.get(10, TimeUnit.SECONDS))).containsExactly(11L, 12L);
+				pages.add(result.get(10, TimeUnit.SECONDS));
 			}
+			return pages;
 		}
 		finally {
 			projections.shutdownNow();
 		}
-		assertThat(this.reads).hasValue(1);
+	}
+
+	/** Waits (at most 10 s) until that many threads exist and all are blocked. */
+	private static void awaitWaiting(List<Thread> threads, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (threads.size() < count || !threads.stream().allMatch(RecentPagesTests::blocked)) {
+			assertThat(System.nanoTime() - deadline).as("all projections blocked in time").isNegative();
+			Thread.sleep(10);
+		}
 	}
 
 	@Test
@@ -112,6 +153,10 @@ class RecentPagesTests {
 
 	private static TrackingToken token(long position) {
 		return new GlobalSequenceTrackingToken(position);
+	}
+
+	private static boolean blocked(Thread thread) {
+		return thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING;
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -49,7 +49,7 @@ final class FreshAggregateCache implements Cache {
 			value = this.entries.get(key);
 		}
 		if (value instanceof AggregateCacheEntry<?> entry && !isCurrent(key, entry)) {
-			remove(key);
+			removeStale(key, value);
 			return null;
 		}
 		if (value != null) {
@@ -103,6 +103,17 @@ final class FreshAggregateCache implements Cache {
 			this.listeners.forEach((listener) -> listener.onEntryRemoved(key));
 		}
 		return removed;
+	}
+
+	/** Removes the entry only if it is still the stale one, not one put since. */
+	private void removeStale(Object key, Object stale) {
+		boolean removed;
+		synchronized (this.entries) {
+			removed = this.entries.remove(key, stale);
+		}
+		if (removed) {
+			this.listeners.forEach((listener) -> listener.onEntryRemoved(key));
+		}
 	}
 
 	@Override

@@ -3,27 +3,31 @@ package dev.timeledger.web.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database that a retry can overcome (unreachable, restarting, out
- * of connections, a transaction it aborted) apart from other failures: it answers 503,
- * not 500. Nothing was stored in either case; only this one is worth a retry.
+ * of connections, a transaction it aborted as a deadlock or serialization loser) apart
+ * from other failures: it answers 503, not 500. Nothing was stored in either case; only
+ * this one is worth a retry.
  */
 final class DatabaseOutage {
 
+	/** SQLState class 08: connection exception. */
+	private static final String CONNECTION_EXCEPTION = "08";
+
 	/**
-	 * SQLState classes: 08 connection exception, 40 transaction rollback (deadlock,
-	 * serialization), 53 insufficient resources, 57 operator intervention (shutting down,
-	 * starting up, cancelled), 58 system error.
+	 * SQLStates a retry gets over: serialization failure, deadlock, too many connections,
+	 * shutting down (admin, crash), cannot connect now (starting up), statement
+	 * cancelled.
 	 */
-	private static final String[] RETRYABLE_STATES = { "08", "40", "53", "57", "58" };
+	private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "53300", "57P01", "57P02", "57P03",
+			"57014");
 
 	private DatabaseOutage() {
 	}
@@ -35,19 +39,16 @@ final class DatabaseOutage {
 					&& causes(rollback.getApplicationException())) {
 				return true;
 			}
-			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
 					|| cause instanceof SQLNonTransientConnectionException
 					|| cause instanceof DataAccessResourceFailureException
-					|| cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof CannotCreateTransactionException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				for (String state : RETRYABLE_STATES) {
-					if (sql.getSQLState().startsWith(state)) {
-						return true;
-					}
-				}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith(CONNECTION_EXCEPTION)
+							|| RETRYABLE_STATES.contains(sql.getSQLState()))) {
+				return true;
 			}
 		}
 		return false;
