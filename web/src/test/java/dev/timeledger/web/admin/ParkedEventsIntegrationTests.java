@@ -1,6 +1,5 @@
 package dev.timeledger.web.admin;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -47,14 +46,7 @@ class ParkedEventsIntegrationTests extends ApiTest {
 		String operator = this.api.token(this.world.tenant, "otto", "operator");
 		String sequence = this.world.tenant + ":walt/2026-W47";
 		String correlationId = "poison-" + this.world.tenant;
-		Response poisonedEntry = this.api.send(this.api.request("/api/time-entries", this.world.worker)
-			.header("Content-Type", "application/json")
-			.header(CorrelationId.HEADER, correlationId)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + this.world.projectId
-					+ "\",\"start\":\"2026-11-16T09:00:00Z\",\"end\":\"2026-11-16T10:00:00Z\","
-					+ "\"description\":\"poison\"}")));
-		assertThat(poisonedEntry.status()).as(poisonedEntry.body()).isEqualTo(201);
-		String poisoned = poisonedEntry.json().get("entryId").asText();
+		String poisoned = entry(this.world.worker, "2026-11-16T09:00:00Z", "poison", correlationId);
 		String follower = entry(this.world.worker, "2026-11-17T09:00:00Z", "after the poison");
 		String otherWeek = entry(this.world.worker, "2026-11-23T09:00:00Z", "next week");
 		String otherWorker = entry(this.world.otherWorker, "2026-11-16T09:00:00Z", "olga's");
@@ -123,8 +115,16 @@ class ParkedEventsIntegrationTests extends ApiTest {
 	}
 
 	private String entry(String token, String start, String description) {
-		Response recorded = this.api.post("/api/time-entries", token, Map.of("projectId", this.world.projectId, "start",
-				start, "end", Instant.parse(start).plusSeconds(3600).toString(), "description", description));
+		return entry(token, start, description, null);
+	}
+
+	/** A new entry of an hour; with the correlation id when it is not null. */
+	private String entry(String token, String start, String description, String correlationId) {
+		Map<String, String> body = Map.of("projectId", this.world.projectId, "start", start, "end",
+				Instant.parse(start).plusSeconds(3600).toString(), "description", description);
+		Response recorded = (correlationId != null)
+				? this.api.post("/api/time-entries", token, body, CorrelationId.HEADER, correlationId)
+				: this.api.post("/api/time-entries", token, body);
 		assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 		return recorded.json().get("entryId").asText();
 	}

@@ -1,6 +1,5 @@
 package dev.timeledger.web.live;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import dev.timeledger.web.support.ChildServer;
 import dev.timeledger.web.support.RawStompClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +23,20 @@ class GracefulStopIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	@TempDir
+	Path data;
+
 	@Test
 	void aGracefulStop_closesStompConnectionsWithGoingAway() throws Exception {
-		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral();
-		String url = postgres.jdbcUrl(EmbeddedPostgresServer.uniqueDatabaseName("graceful_stop"));
-		Path data = Files.createTempDirectory("graceful-stop");
+		try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral()) {
+			stopWithAClientConnected(postgres.jdbcUrl(EmbeddedPostgresServer.uniqueDatabaseName("graceful_stop")));
+		}
+	}
+
+	private void stopWithAClientConnected(String url) throws Exception {
 		try (ChildServer server = new ChildServer(ChildServer.logs("graceful-stop"),
 				List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-						"--timeledger.data-dir=" + data, "--logging.level.root=WARN"))) {
+						"--timeledger.data-dir=" + this.data, "--logging.level.root=WARN"))) {
 			ApiClient api = server.start();
 			String tenant = ApiClient.newTenant();
 			try (RawStompClient client = RawStompClient.open(server.port())) {

@@ -1,6 +1,5 @@
 package dev.timeledger.web.observability;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.StompTestClient;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,6 +35,16 @@ import static org.awaitility.Awaitility.await;
 class CorrelationIdIntegrationTests extends ApiTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/**
+	 * Spring Boot sets logging up once while any context that set it up is open: another
+	 * class's context still in the test context cache would keep its readable lines. The
+	 * next context, this class's, sets it up again with JSON lines.
+	 */
+	@BeforeAll
+	static void forgetTheLoggingSetupOfOtherContexts() {
+		LoggingSystem.get(CorrelationIdIntegrationTests.class.getClassLoader()).cleanUp();
+	}
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -132,19 +143,7 @@ class CorrelationIdIntegrationTests extends ApiTest {
 	}
 
 	private Response send(String path, String correlationId, Map<String, String> body) {
-		return this.api.send(this.api.request(path, this.world.worker)
-			.header("Content-Type", "application/json")
-			.header(CorrelationId.HEADER, correlationId)
-			.POST(HttpRequest.BodyPublishers.ofString(json(body))));
-	}
-
-	private static String json(Object body) {
-		try {
-			return JSON.writeValueAsString(body);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.api.post(path, this.world.worker, body, CorrelationId.HEADER, correlationId);
 	}
 
 	private JsonNode metadataAt(long position) {

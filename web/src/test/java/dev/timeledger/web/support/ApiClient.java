@@ -60,9 +60,13 @@ public final class ApiClient {
 	}
 
 	public Response post(String path, String token, Object body, String idempotencyKey) {
-		return send(request(path, token).POST(body(body))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", idempotencyKey));
+		return post(path, token, body, "Idempotency-Key", idempotencyKey);
+	}
+
+	/** A JSON POST with one more header. */
+	public Response post(String path, String token, Object body, String header, String value) {
+		return send(
+				request(path, token).POST(body(body)).header("Content-Type", "application/json").header(header, value));
 	}
 
 	public Response postRaw(String path, String token, String contentType, String body) {
