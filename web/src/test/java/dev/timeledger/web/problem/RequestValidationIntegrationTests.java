@@ -10,9 +10,22 @@ import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestValidationIntegrationTests extends ApiTest {
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Test
+	void everyTransaction_goesThroughTheManagerThatTellsALostConnection() {
+		// a rollback on a dropped connection must read as an outage (503), see its own
+		// test
+		assertThat(this.transactionManager).isInstanceOf(LostConnectionTransactionManager.class);
+	}
 
 	@Test
 	void malformedJson_answers400_andStoresNothing() {
