@@ -3,7 +3,6 @@ package dev.timeledger.web.embeddedpostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,17 +61,10 @@ class EmbeddedPostgresRestartIntegrationTests {
 			api = server.start();
 			assertThat(api.get("/api/projects/" + projectId, token).json().get("name").asText()).isEqualTo("Gemini");
 			server.stop();
-		}
-		assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("stopped PostgreSQL").isFalse();
-		// the database stops after the processors and requests are done with it
-		assertThat(warnings(newestLog())).as("warnings of the graceful stop").isEmpty();
-	}
-
-	private Path newestLog() throws IOException {
-		try (Stream<Path> files = Files.list(this.dataDir)) {
-			return files.filter((file) -> file.getFileName().toString().startsWith("server-"))
-				.max(Comparator.comparing((file) -> file.toFile().lastModified()))
-				.orElseThrow();
+			assertThat(Files.exists(this.dataDir.resolve("postgres/postmaster.pid"))).as("stopped PostgreSQL")
+				.isFalse();
+			// the database stops after the processors and requests are done with it
+			assertThat(warnings(server.log())).as("warnings of the graceful stop").isEmpty();
 		}
 	}
 

@@ -27,6 +27,8 @@ public final class ChildServer implements AutoCloseable {
 
 	private final Path logDirectory;
 
+	private Path log;
+
 	private Process process;
 
 	/**
@@ -70,16 +72,21 @@ public final class ChildServer implements AutoCloseable {
 		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 				TimeLedgerApplication.class.getName(), "--server.port=" + this.port));
 		command.addAll(this.arguments);
+		this.log = this.logDirectory.resolve("server-" + this.port + "-" + System.nanoTime() + ".log");
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(
-						this.logDirectory.resolve("server-" + this.port + "-" + System.nanoTime() + ".log").toFile())
+				.redirectOutput(this.log.toFile())
 				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the server", ex);
 		}
 		return awaitReady();
+	}
+
+	/** The output of the latest start. */
+	public Path log() {
+		return this.log;
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is flushed or released. */

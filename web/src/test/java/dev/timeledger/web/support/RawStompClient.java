@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * A WebSocket client written byte by byte, for the frames a well-behaved client library
@@ -156,20 +157,8 @@ public final class RawStompClient implements AutoCloseable {
 	 * nothing comes within the timeout.
 	 */
 	public StompFrames.Frame nextFrame(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			WsFrame frame = readFrame(deadline);
-			if (frame == null || frame.opcode() == CLOSE) {
-				return null;
-			}
-			if (frame.opcode() == TEXT || frame.opcode() == BINARY) {
-				StompFrames.Frame stomp = StompFrames.parse(new String(frame.payload(), StandardCharsets.UTF_8));
-				if (stomp != null) {
-					return stomp;
-				}
-			}
-		}
-		return null;
+		String text = nextText(timeout, (frame) -> StompFrames.parse(frame) != null);
+		return (text != null) ? StompFrames.parse(text) : null;
 	}
 
 	/**
@@ -178,18 +167,28 @@ public final class RawStompClient implements AutoCloseable {
 	 * @return whether one came within the timeout
 	 */
 	public boolean awaitHeartbeat(Duration timeout) {
+		return nextText(timeout, (frame) -> StompFrames.parse(frame) == null) != null;
+	}
+
+	/**
+	 * The next text or binary frame's text that is {@code wanted}, skipping others; null
+	 * when the connection ends or none comes within the timeout.
+	 */
+	private String nextText(Duration timeout, Predicate<String> wanted) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			WsFrame frame = readFrame(deadline);
 			if (frame == null || frame.opcode() == CLOSE) {
-				return false;
+				return null;
 			}
-			if (frame.opcode() == TEXT
-					&& StompFrames.parse(new String(frame.payload(), StandardCharsets.UTF_8)) == null) {
-				return true;
+			if (frame.opcode() == TEXT || frame.opcode() == BINARY) {
+				String text = new String(frame.payload(), StandardCharsets.UTF_8);
+				if (wanted.test(text)) {
+					return text;
+				}
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/**
