@@ -3,6 +3,7 @@ package dev.timeledger.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,9 +49,16 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	 * @param ephemeral a throw-away server in a temporary directory without fsync, for
 	 * tests
 	 * @param freshDatabase whether each application context gets a database of its own
+	 * @param settings more PostgreSQL settings ({@code shared_buffers}, {@code work_mem},
+	 * {@code shared_preload_libraries}...), passed to the server at its start
 	 */
 	public record EmbeddedPostgres(@DefaultValue("0") int port, @DefaultValue("false") boolean ephemeral,
-			@DefaultValue("false") boolean freshDatabase) {
+			@DefaultValue("false") boolean freshDatabase, Map<String, String> settings) {
+
+		public EmbeddedPostgres {
+			settings = (settings != null) ? Map.copyOf(settings) : Map.of();
+		}
+
 	}
 
 	/**

@@ -25,7 +25,8 @@ class EmbeddedPostgresConfiguration {
 		if (settings.ephemeral()) {
 			return EmbeddedPostgresServer.startEphemeral();
 		}
-		return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), true, settings.port());
+		return EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), true, settings.port(),
+				settings.settings());
 	}
 
 	@Bean

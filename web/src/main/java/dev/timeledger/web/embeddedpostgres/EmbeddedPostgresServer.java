@@ -61,11 +61,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * data)
 	 * @param port the port, 0 for a free one
 	 */
-	public static synchronized EmbeddedPostgresServer start(Path directory, boolean durable, int port) {
+	public static EmbeddedPostgresServer start(Path directory, boolean durable, int port) {
+		return start(directory, durable, port, Map.of());
+	}
+
+	/**
+	 * Starts the server in {@code directory} with more PostgreSQL settings, or joins the
+	 * one this JVM already runs there (whatever its settings).
+	 */
+	public static synchronized EmbeddedPostgresServer start(Path directory, boolean durable, int port,
+			Map<String, String> settings) {
 		Path key = directory.toAbsolutePath().normalize();
 		EmbeddedPostgresServer server = running.get(key);
 		if (server == null) {
-			server = launch(key, durable, port);
+			server = launch(key, durable, port, settings);
 			running.put(key, server);
 		}
 		server.users++;
@@ -169,7 +178,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgresServer launch(Path directory, boolean durable, int port) {
+	private static EmbeddedPostgresServer launch(Path directory, boolean durable, int port,
+			Map<String, String> settings) {
 		try {
 			Files.createDirectories(directory);
 			FileLock ownership = own(directory);
@@ -188,6 +198,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("full_page_writes", durable ? "on" : "off")
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("listen_addresses", "localhost");
+			settings.forEach(builder::setServerConfig);
 			EmbeddedPostgres postgres = builder.start();
 			logger.info("Embedded PostgreSQL is running in {} on port {}", directory, postgres.getPort());
 			return new EmbeddedPostgresServer(directory, postgres, ownership);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,10 @@ class EmbeddedPostgresRestartIntegrationTests {
 	void dataAndTokens_surviveARestart() {
 		String token;
 		String projectId;
-		try (ConfigurableApplicationContext first = start()) {
+		try (ConfigurableApplicationContext first = start("--timeledger.embedded-postgres.settings.work_mem=5MB")) {
+			// settings of its own reach the embedded PostgreSQL
+			assertThat(first.getBean(JdbcClient.class).sql("SHOW work_mem").query(String.class).single())
+				.isEqualTo("5MB");
 			ApiClient api = new ApiClient(port(first));
 			token = api.token("acme", "mia", "manager");
 			projectId = api.post("/api/projects", token, Map.of("name", "Apollo")).json().get("projectId").asText();
@@ -80,9 +84,11 @@ class EmbeddedPostgresRestartIntegrationTests {
 			.toList();
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(String... more) {
 		return new SpringApplicationBuilder(TimeLedgerApplication.class)
-			.run(Stream.concat(Stream.of("--server.port=0"), arguments().stream()).toArray(String[]::new));
+			.run(Stream.of(Stream.of("--server.port=0"), arguments().stream(), Stream.of(more))
+				.flatMap((arguments) -> arguments)
+				.toArray(String[]::new));
 	}
 
 	private List<String> arguments() {
