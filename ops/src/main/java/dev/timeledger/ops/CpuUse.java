@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 final class CpuUse {
 
+	/** The kind of the JIT compilers' threads. */
+	static final String JIT = "JIT";
+
 	private final ProcessHandle server;
 
 	private final long startNanos = System.nanoTime();
@@ -31,6 +34,8 @@ final class CpuUse {
 
 	private final Map<Long, Duration> databaseStart;
 
+	private final Map<Long, ThreadCpu> serverThreadsStart;
+
 	private CpuUse(ProcessHandle server, ProcessHandle database) {
 		this.server = server;
 		this.database = database;
@@ -38,6 +43,7 @@ final class CpuUse {
 		this.clientStart = cpu(ProcessHandle.current());
 		this.machineStart = machine();
 		this.databaseStart = processTree(database);
+		this.serverThreadsStart = threads(server.pid());
 	}
 
 	static CpuUse start(long serverPid) {
@@ -56,8 +62,9 @@ final class CpuUse {
 	String since() {
 		double wall = (System.nanoTime() - this.startNanos) / 1e9;
 		double busy = machineBusy();
-		return String.format(Locale.ROOT, "server JVM %.1f, clients %.1f core-s in %.1f s; all cores %s busy",
-				serverCoreSeconds(), hereCoreSeconds(), wall,
+		return String.format(Locale.ROOT,
+				"server JVM %.1f (its JIT compilers %.1f), clients %.1f core-s in %.1f s; all cores %s busy",
+				serverCoreSeconds(), serverByKind().getOrDefault(JIT, 0.0), hereCoreSeconds(), wall,
 				Double.isNaN(busy) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * busy));
 	}
 
@@ -77,6 +84,22 @@ final class CpuUse {
 				.plus(process.getValue().minus(this.databaseStart.getOrDefault(process.getKey(), Duration.ZERO)));
 		}
 		return used.toNanos() / 1e9;
+	}
+
+	/**
+	 * Core-seconds of the server JVM's threads since the start, by kind: the JIT
+	 * compilers, the garbage collector, and the rest (the application). A thread that
+	 * ended in between is not counted; the JVM starts and ends compiler threads as its
+	 * queue needs them.
+	 */
+	Map<String, Double> serverByKind() {
+		Map<String, Double> kinds = new java.util.TreeMap<>();
+		for (Map.Entry<Long, ThreadCpu> thread : threads(this.server.pid()).entrySet()) {
+			ThreadCpu before = this.serverThreadsStart.get(thread.getKey());
+			long jiffies = thread.getValue().jiffies() - ((before != null) ? before.jiffies() : 0);
+			kinds.merge(thread.getValue().kind(), jiffies / JIFFIES_PER_SECOND, Double::sum);
+		}
+		return kinds;
 	}
 
 	/** Core-seconds this JVM used since the start. */
@@ -101,6 +124,46 @@ final class CpuUse {
 		}
 		return Stream.concat(Stream.of(root), root.descendants())
 			.collect(Collectors.toMap(ProcessHandle::pid, CpuUse::cpu));
+	}
+
+	/** Linux's USER_HZ, the unit of the per-thread times in {@code /proc}. */
+	private static final double JIFFIES_PER_SECOND = 100;
+
+	private static Map<Long, ThreadCpu> threads(long pid) {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			Map<Long, ThreadCpu> threads = new java.util.HashMap<>();
+			tasks.forEach((task) -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					// after the name: state is field 3; utime and stime are fields 14 and
+					// 15
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					threads.put(Long.parseLong(task.getFileName().toString()),
+							new ThreadCpu(kind(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended while listed
+				}
+			});
+			return threads;
+		}
+		catch (IOException ex) {
+			return Map.of();
+		}
+	}
+
+	private static String kind(String threadName) {
+		if (threadName.contains("Compiler")) {
+			return JIT;
+		}
+		if (threadName.startsWith("GC ") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+			return "GC";
+		}
+		return "application";
+	}
+
+	private record ThreadCpu(String kind, long jiffies) {
 	}
 
 	private static Duration cpu(ProcessHandle process) {

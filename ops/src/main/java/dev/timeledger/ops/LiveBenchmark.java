@@ -70,14 +70,15 @@ final class LiveBenchmark {
 			System.out.printf("Server: pid %d on 127.0.0.1:%d, -Xmx%s, %s%n", server.pid(), server.port(), maxHeap,
 					settings);
 			LiveLoad load = new LiveLoad(server.port(), "bench", WORKERS);
-			// long enough for the JIT to settle, or the baseline (the first phase) pays
-			// for it
-			System.out.println("Warming up the write path: " + RATE + " commands/s for 30 s, nobody subscribed");
-			load.pace(RATE, Duration.ofSeconds(30), RATE);
 			HeapProbe.Heap none = server.heap();
 			try (LiveClients clients = new LiveClients(server.port())) {
 				connect(clients, "measuring", WORKERS,
 						(i) -> new LiveClients.Subscriber(i, load.workerToken(i), load.weeklyDestination(i)), server);
+				// until the JIT has compiled the write path and the fan-out, or the
+				// baseline (the first phase) pays for it
+				System.out
+					.println("Warming up: " + RATE + " commands/s in rounds of 30 s, the measuring clients subscribed");
+				Warmup.untilCompiled(server, 8, () -> load.pace(RATE, Duration.ofSeconds(30), RATE).sent().size());
 				settle(clients, load);
 				this.report.latency(latencyPhase(clients, load, WORKERS, server));
 				HeapProbe.Heap measuring = server.heap();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,8 +64,11 @@ final class ThroughputBenchmark {
 				all[c] = new WeekDriver(base, projectId, manager, workers);
 			}
 
-			int warmup = Math.max(clients * WeekDriver.STEPS, commands / 10);
-			phase(clients, (c) -> all[c].drive(warmup / clients));
+			int round = Integer.getInteger("warmup", Math.max(clients * WeekDriver.STEPS, commands / 4));
+			Warmup.untilCompiled(server, 12, () -> {
+				phase(clients, (c) -> all[c].drive(round / clients));
+				return round;
+			});
 			long firstMeasured = RawInsertBaseline.head(database) + 1;
 			CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 			long started = System.nanoTime();
@@ -75,6 +79,7 @@ final class ThroughputBenchmark {
 			double postgresMillis = cpu.databaseCoreSeconds() * 1000 / merged.length;
 			double clientMillis = cpu.hereCoreSeconds() * 1000 / merged.length;
 			double busy = cpu.machineBusy();
+			Map<String, Double> serverByKind = cpu.serverByKind();
 			long errors = Arrays.stream(all).mapToLong((client) -> client.errors).sum();
 			long events = RawInsertBaseline.head(database) - firstMeasured + 1;
 			// the baseline gets the machine to itself: the projections catch up first
@@ -89,6 +94,11 @@ final class ThroughputBenchmark {
 					"CPU per command: server JVM %.2f ms, its PostgreSQL %.2f ms, the clients %.2f ms; the machine"
 							+ " was %.0f%% busy%n",
 					serverMillis, postgresMillis, clientMillis, 100 * busy);
+			System.out.println("Server JVM CPU per command by thread kind: " + serverByKind.entrySet()
+				.stream()
+				.map((kind) -> String.format(Locale.ROOT, "%s %.2f ms", kind.getKey(),
+						kind.getValue() * 1000 / merged.length))
+				.collect(java.util.stream.Collectors.joining(", ")));
 			System.out.printf(Locale.ROOT, "The projections caught up %.1f s after the last command%n", catchUp);
 			System.out.println("| commands/s | events/s | p50 | p99 | raw inserts/s | events/s : raw |");
 			System.out.println("|---|---|---|---|---|---|");
