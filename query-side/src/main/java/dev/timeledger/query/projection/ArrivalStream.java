@@ -24,6 +24,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  */
 final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 
+	private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final EventStorageEngine engine;
 
 	private final EventArrivals arrivals;
@@ -41,6 +43,14 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	private CompletableFuture<List<TrackedEventMessage<?>>> nextPage;
 
 	private Runnable listener;
+
+	/**
+	 * The signals seen before this stream's last own read of the head came back short; -1
+	 * when it must read.
+	 */
+	private long signalsBeforeShortRead = -1;
+
+	private long shortReadNanos;
 
 	ArrivalStream(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher,
 			RecentPages recent, TrackingToken from) {
@@ -115,7 +125,10 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 			List<TrackedEventMessage<?>> page = (this.nextPage != null) ? this.nextPage.join() : List.of();
 			this.nextPage = null;
 			if (page.isEmpty()) {
-				page = read(this.lastToken);
+				if (nothingNewSinceShortRead()) {
+					return false;
+				}
+				page = readHead();
 			}
 			this.buffer.addAll(page);
 			if (!page.isEmpty()) {
@@ -127,6 +140,37 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 			}
 		}
 		return !this.buffer.isEmpty();
+	}
+
+	/**
+	 * Whether a read would find nothing new: this stream's own last read of the head came
+	 * back short, no signal came since it started, and that was less than
+	 * {@link #RECHECK_NANOS} ago (a check against a lost wake-up).
+	 */
+	private boolean nothingNewSinceShortRead() {
+		return this.signalsBeforeShortRead >= 0 && this.arrivals.signals() == this.signalsBeforeShortRead
+				&& System.nanoTime() - this.shortReadNanos < RECHECK_NANOS;
+	}
+
+	/**
+	 * Reads after the last token, noting whether it came back short from a read of this
+	 * stream's own that started after the signals it saw. A page shared by another
+	 * projection may have been read before a commit this stream was woken for, so it
+	 * never counts.
+	 */
+	private List<TrackedEventMessage<?>> readHead() {
+		long signals = this.arrivals.signals();
+		long started = System.nanoTime();
+		TrackingToken from = this.lastToken;
+		boolean[] own = new boolean[1];
+		List<TrackedEventMessage<?>> page = this.recent.after(from, () -> {
+			own[0] = true;
+			return readStore(from);
+		});
+		boolean cameBackShort = own[0] && page.size() < this.pageSize;
+		this.signalsBeforeShortRead = cameBackShort ? signals : -1;
+		this.shortReadNanos = started;
+		return page;
 	}
 
 	/**

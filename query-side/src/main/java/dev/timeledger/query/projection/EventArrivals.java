@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the event streams of the projections that new events were committed, so that they
- * read at once instead of polling. Signalled after every append that commits in this JVM.
+ * read at once instead of polling. Signalled after every append that commits in this JVM,
+ * and for every commit of any node by its notification.
  */
 @Component
 public class EventArrivals {
@@ -23,10 +24,34 @@ public class EventArrivals {
 
 	private long signals;
 
-	/** New events were committed. */
+	private long head = -1;
+
+	/** New events were committed, up to positions unknown: readers must look. */
 	public void signal() {
 		this.lock.lock();
 		try {
+			this.signals++;
+			this.arrived.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.listeners.forEach(Runnable::run);
+	}
+
+	/**
+	 * New events were committed, up to {@code position}; no signal when an earlier one
+	 * already reached it. A commit of this node is announced twice (here after the
+	 * commit, then by its notification), and a second wake-up would only make every
+	 * projection read the store again for nothing.
+	 */
+	public void signal(long position) {
+		this.lock.lock();
+		try {
+			if (position <= this.head) {
+				return;
+			}
+			this.head = position;
 			this.signals++;
 			this.arrived.signalAll();
 		}

@@ -28,6 +28,9 @@ public final class PendingAppend implements TransactionSynchronization {
 
 	private boolean locked;
 
+	/** The position of the last event stored so far. */
+	private long last;
+
 	private PendingAppend(PostgresEventStorageEngine engine) {
 		this.engine = engine;
 	}
@@ -72,6 +75,7 @@ public final class PendingAppend implements TransactionSynchronization {
 			return;
 		}
 		long last = this.engine.store(this.rows, this.first, this.locked);
+		this.last = last;
 		this.locked = true;
 		this.rows.clear();
 		this.positions.forEach((position) -> position.record(last));
@@ -85,7 +89,7 @@ public final class PendingAppend implements TransactionSynchronization {
 	@Override
 	public void afterCommit() {
 		if (this.locked) {
-			this.engine.signal();
+			this.engine.signal(this.last);
 		}
 	}
 

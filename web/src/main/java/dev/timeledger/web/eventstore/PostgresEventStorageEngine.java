@@ -102,9 +102,12 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		}
 	}
 
-	/** Wakes the projections once a transaction that held events has committed. */
-	void signal() {
-		this.arrivals.signal();
+	/**
+	 * Wakes the projections once a transaction that held events up to {@code last} has
+	 * committed.
+	 */
+	void signal(long last) {
+		this.arrivals.signal(last);
 	}
 
 	private long insert(Connection connection, List<Object[]> rows, boolean locked) throws SQLException {
@@ -116,7 +119,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		String aggregate = this.schema.aggregateIdentifierColumn();
 		String sequence = this.schema.sequenceNumberColumn();
 		// the lock and the insert go in one round trip: the lock's next holder inserts at
-		// once; the NOTIFY wakes the processors and feeds of the other nodes after commit
+		// once; the NOTIFY wakes the processors and feeds of the other nodes after
+		// commit,
+		// with the position it reached
 		String sql = (locked ? "" : "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + "); ")
 				+ "WITH expected (aggregate, first) AS (VALUES "
 				+ String.join(", ", Collections.nCopies(firstSequences.size(), "(CAST(? AS text), CAST(? AS bigint))"))
@@ -126,8 +131,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				+ String.join(", ",
 						Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"))
 				+ ") AS appended WHERE NOT EXISTS (SELECT 1 FROM conflict) RETURNING " + this.schema.globalIndexColumn()
-				+ ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('" + EVENTS_CHANNEL
-				+ "', '') FROM inserted";
+				+ ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('" + EVENTS_CHANNEL + "', "
+				+ this.schema.globalIndexColumn() + "::text) FROM inserted";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
 			for (Map.Entry<String, Long> first : firstSequences.entrySet()) {

@@ -91,13 +91,27 @@ class PostgresListener implements SmartLifecycle {
 			return;
 		}
 		boolean events = false;
+		boolean unknownPosition = false;
+		long head = -1;
 		boolean changes = false;
 		for (PGNotification notification : notifications) {
-			events |= "timeledger_events".equals(notification.getName());
+			if ("timeledger_events".equals(notification.getName())) {
+				events = true;
+				try {
+					head = Math.max(head, Long.parseLong(notification.getParameter()));
+				}
+				catch (NumberFormatException ex) {
+					// a node of an earlier version announces no position
+					unknownPosition = true;
+				}
+			}
 			changes |= "timeledger_changes".equals(notification.getName());
 		}
-		if (events) {
+		if (unknownPosition) {
 			this.arrivals.signal();
+		}
+		else if (events) {
+			this.arrivals.signal(head);
 		}
 		if (changes) {
 			this.fanOut.wake();
