@@ -46,10 +46,6 @@ final class CpuUse {
 		this.serverThreadsStart = threads(server.pid());
 	}
 
-	static CpuUse start(long serverPid) {
-		return new CpuUse(ProcessHandle.of(serverPid).orElseThrow(), null);
-	}
-
 	/**
 	 * For a server and its database: the database's core-seconds are those of the process
 	 * and its children (PostgreSQL's postmaster and its backends).
@@ -63,9 +59,10 @@ final class CpuUse {
 		double wall = (System.nanoTime() - this.startNanos) / 1e9;
 		double busy = machineBusy();
 		return String.format(Locale.ROOT,
-				"server JVM %.1f (its JIT compilers %.1f), clients %.1f core-s in %.1f s; all cores %s busy",
-				serverCoreSeconds(), serverByKind().getOrDefault(JIT, 0.0), hereCoreSeconds(), wall,
-				Double.isNaN(busy) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * busy));
+				"server JVM %.1f (its JIT compilers %.1f), %sclients %.1f core-s in %.1f s; all cores %s busy",
+				serverCoreSeconds(), serverByKind().getOrDefault(JIT, 0.0),
+				(this.database != null) ? String.format(Locale.ROOT, "PostgreSQL %.1f, ", databaseCoreSeconds()) : "",
+				hereCoreSeconds(), wall, Double.isNaN(busy) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * busy));
 	}
 
 	/** Core-seconds the server JVM used since the start. */

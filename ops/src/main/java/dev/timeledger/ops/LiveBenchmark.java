@@ -150,9 +150,11 @@ final class LiveBenchmark {
 		System.out.printf("%,d connected: %d commands/s for %d + %d s...%n", connected, RATE, WARMUP.toSeconds(),
 				PHASE.toSeconds());
 		clients.clearReceipts();
-		CpuUse cpu = CpuUse.start(server.pid());
+		TopStatements statements = TopStatements.reset(server.postgresJdbcUrl());
+		CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 		LiveLoad.Paced paced = load.pace(RATE, WARMUP.plus(PHASE), RATE);
 		this.report.row(String.format("CPU while %,d connected and commands were sent", connected), cpu.since());
+		statements.print(paced.sent().size());
 		List<LiveLoad.Sent> measured = paced.dueFrom(paced.startNanos() + WARMUP.toNanos());
 		awaitCaughtUp(clients, paced.sent(), Duration.ofSeconds(10));
 		LiveStats.Weekly weekly = LiveStats.weekly(clients.open(), measured, paced.sent());
@@ -183,7 +185,7 @@ final class LiveBenchmark {
 		Thread.sleep(3000);
 		clients.clearReceipts();
 		System.out.printf("Team topic: %,d subscribers, %d changes 200 ms apart...%n", subscribed, TEAM_CHANGES);
-		CpuUse cpu = CpuUse.start(server.pid());
+		CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 		List<LiveLoad.Sent> commands = new ArrayList<>();
 		long start = System.nanoTime();
 		for (int i = 0; i < TEAM_CHANGES; i++) {

@@ -70,6 +70,7 @@ final class ThroughputBenchmark {
 				return round;
 			});
 			long firstMeasured = RawInsertBaseline.head(database) + 1;
+			TopStatements statements = TopStatements.reset(database);
 			CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 			long started = System.nanoTime();
 			List<long[]> latencies = phase(clients, (c) -> all[c].drive(commands / clients));
@@ -99,6 +100,7 @@ final class ThroughputBenchmark {
 				.map((kind) -> String.format(Locale.ROOT, "%s %.2f ms", kind.getKey(),
 						kind.getValue() * 1000 / merged.length))
 				.collect(java.util.stream.Collectors.joining(", ")));
+			statements.print(merged.length);
 			System.out.printf(Locale.ROOT, "The projections caught up %.1f s after the last command%n", catchUp);
 			System.out.println("| commands/s | events/s | p50 | p99 | raw inserts/s | events/s : raw |");
 			System.out.println("|---|---|---|---|---|---|");
