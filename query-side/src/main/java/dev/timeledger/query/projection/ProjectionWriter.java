@@ -32,10 +32,19 @@ public final class ProjectionWriter {
 			Column.bigint("position"), Column.text("projection"), Column.text("tenant_id"), Column.text("kind"),
 			Column.json("key"), Column.text("cause"), Column.timestamp("occurred_at"), Column.text("correlation_id"));
 
-	private static final String CHANGE_LOG_SQL = "INSERT INTO change_log (destination, position, projection,"
-			+ " tenant_id, kind, key, cause, occurred_at, correlation_id) SELECT * FROM unnest("
+	/**
+	 * The transaction commits without waiting for its WAL to reach the disk: what it
+	 * writes is derived from the events, so a commit that a crash loses (with the token
+	 * in it) is redone from the events once the database is back. Commits of events are
+	 * not affected, and a later one flushes this one too.
+	 */
+	private static final String ASYNCHRONOUS_COMMIT = "set_config('synchronous_commit', 'off', true)";
+
+	/** The change log's rows, the wake-up of the nodes that tail it, the commit mode. */
+	private static final String CHANGE_LOG_SQL = "WITH appended AS (INSERT INTO change_log (destination, position,"
+			+ " projection, tenant_id, kind, key, cause, occurred_at, correlation_id) SELECT * FROM unnest("
 			+ String.join(", ", CHANGE_LOG_COLUMNS.stream().map(Column::arrayParameter).toList())
-			+ ") ON CONFLICT DO NOTHING";
+			+ ") ON CONFLICT DO NOTHING) SELECT pg_notify('timeledger_changes', ?), " + ASYNCHRONOUS_COMMIT;
 
 	private final String projection;
 
@@ -156,10 +165,16 @@ public final class ProjectionWriter {
 			for (Map.Entry<ProjectionTable, Map<List<Object>, Object[]>> tableChanges : this.changes.entrySet()) {
 				write(connection, tableChanges.getKey(), tableChanges.getValue());
 			}
+			boolean written = !this.changes.isEmpty();
 			this.changes.clear();
 			if (!this.changed.isEmpty()) {
 				writeChanges(connection);
 				this.changed.clear();
+			}
+			else if (written) {
+				try (PreparedStatement statement = connection.prepareStatement("SELECT " + ASYNCHRONOUS_COMMIT)) {
+					statement.execute();
+				}
 			}
 		}
 		catch (SQLException | JsonProcessingException ex) {
@@ -208,34 +223,32 @@ public final class ProjectionWriter {
 					this.json.writeValueAsString(change.key()), change.cause(), change.occurredAt(),
 					change.correlationId()));
 		}
-		execute(connection, CHANGE_LOG_SQL, CHANGE_LOG_COLUMNS, rows, false);
-		try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('timeledger_changes', ?)")) {
-			notify.setString(1, this.projection);
-			notify.execute();
+		try (PreparedStatement statement = connection.prepareStatement(CHANGE_LOG_SQL)) {
+			bindColumns(statement, 1, CHANGE_LOG_COLUMNS, rows);
+			statement.setString(CHANGE_LOG_COLUMNS.size() + 1, this.projection);
+			statement.execute();
 		}
 	}
 
 	/** Runs a statement whose parameters are the version and one array per column. */
 	private void execute(Connection connection, String sql, List<Column> columns, List<List<Object>> rows)
 			throws SQLException {
-		execute(connection, sql, columns, rows, true);
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setInt(1, this.version);
+			bindColumns(statement, 2, columns, rows);
+			statement.executeUpdate();
+		}
 	}
 
-	private void execute(Connection connection, String sql, List<Column> columns, List<List<Object>> rows,
-			boolean versioned) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			int first = 1;
-			if (versioned) {
-				statement.setInt(first++, this.version);
+	/** Binds one array per column, from parameter {@code first} on. */
+	private static void bindColumns(PreparedStatement statement, int first, List<Column> columns,
+			List<List<Object>> rows) throws SQLException {
+		for (int column = 0; column < columns.size(); column++) {
+			List<Object> values = new ArrayList<>(rows.size());
+			for (List<Object> row : rows) {
+				values.add(row.get(column));
 			}
-			for (int column = 0; column < columns.size(); column++) {
-				List<Object> values = new ArrayList<>(rows.size());
-				for (List<Object> row : rows) {
-					values.add(row.get(column));
-				}
-				statement.setArray(column + first, columns.get(column).array(connection, values));
-			}
-			statement.executeUpdate();
+			statement.setArray(column + first, columns.get(column).array(statement.getConnection(), values));
 		}
 	}
 
