@@ -30,6 +30,7 @@ final class TopStatements {
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			statement.execute("SELECT pg_stat_statements_reset()");
+			statement.execute("SELECT pg_stat_reset_shared('wal')");
 			return new TopStatements(database, true);
 		}
 		catch (SQLException ex) {
@@ -44,12 +45,13 @@ final class TopStatements {
 		}
 		try (Connection connection = DriverManager.getConnection(this.database);
 				Statement statement = connection.createStatement();
-				ResultSet total = statement
-					.executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements")) {
+				ResultSet total = statement.executeQuery("SELECT sum(calls), sum(total_exec_time),"
+						+ " (SELECT wal_sync FROM pg_stat_wal) FROM pg_stat_statements")) {
 			total.next();
 			System.out.printf(Locale.ROOT,
-					"Statements (pg_stat_statements): %.1f per command, %.2f ms of execution per command%n",
-					total.getDouble(1) / commands, total.getDouble(2) / commands);
+					"Statements (pg_stat_statements): %.1f per command, %.2f ms of execution per command; WAL flushed"
+							+ " to disk %.2f times per command%n",
+					total.getDouble(1) / commands, total.getDouble(2) / commands, total.getDouble(3) / commands);
 		}
 		System.out.println("Statements by execution time, per command:");
 		System.out.println("| ms per command | calls per command | mean ms | statement |");
