@@ -65,7 +65,7 @@ final class ThroughputBenchmark {
 			}
 
 			int round = Integer.getInteger("warmup", Math.max(clients * WeekDriver.STEPS, commands / 4));
-			Warmup.untilCompiled(server, 12, () -> {
+			Warmup.untilCompiled(server, 30, () -> {
 				phase(clients, (c) -> all[c].drive(round / clients));
 				return round;
 			});
