@@ -33,18 +33,12 @@ public final class ProjectionWriter {
 			Column.json("key"), Column.text("cause"), Column.timestamp("occurred_at"), Column.text("correlation_id"));
 
 	/**
-	 * The transaction commits without waiting for its WAL to reach the disk: what it
-	 * writes is derived from the events, so a commit that a crash loses (with the token
-	 * in it) is redone from the events once the database is back. Commits of events are
-	 * not affected, and a later one flushes this one too.
+	 * The change log's rows and the wake-up of the nodes that tail it, in one round trip.
 	 */
-	private static final String ASYNCHRONOUS_COMMIT = "set_config('synchronous_commit', 'off', true)";
-
-	/** The change log's rows, the wake-up of the nodes that tail it, the commit mode. */
 	private static final String CHANGE_LOG_SQL = "WITH appended AS (INSERT INTO change_log (destination, position,"
 			+ " projection, tenant_id, kind, key, cause, occurred_at, correlation_id) SELECT * FROM unnest("
 			+ String.join(", ", CHANGE_LOG_COLUMNS.stream().map(Column::arrayParameter).toList())
-			+ ") ON CONFLICT DO NOTHING) SELECT pg_notify('timeledger_changes', ?), " + ASYNCHRONOUS_COMMIT;
+			+ ") ON CONFLICT DO NOTHING) SELECT pg_notify('timeledger_changes', ?)";
 
 	private final String projection;
 
@@ -165,16 +159,10 @@ public final class ProjectionWriter {
 			for (Map.Entry<ProjectionTable, Map<List<Object>, Object[]>> tableChanges : this.changes.entrySet()) {
 				write(connection, tableChanges.getKey(), tableChanges.getValue());
 			}
-			boolean written = !this.changes.isEmpty();
 			this.changes.clear();
 			if (!this.changed.isEmpty()) {
 				writeChanges(connection);
 				this.changed.clear();
-			}
-			else if (written) {
-				try (PreparedStatement statement = connection.prepareStatement("SELECT " + ASYNCHRONOUS_COMMIT)) {
-					statement.execute();
-				}
 			}
 		}
 		catch (SQLException | JsonProcessingException ex) {

@@ -131,8 +131,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				+ String.join(", ",
 						Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"))
 				+ ") AS appended WHERE NOT EXISTS (SELECT 1 FROM conflict) RETURNING " + this.schema.globalIndexColumn()
-				+ ") SELECT " + this.schema.globalIndexColumn() + ", pg_notify('" + EVENTS_CHANNEL + "', "
-				+ this.schema.globalIndexColumn() + "::text) FROM inserted";
+				+ ") SELECT " + this.schema.globalIndexColumn() + ", (SELECT pg_notify('" + EVENTS_CHANNEL + "', max("
+				+ this.schema.globalIndexColumn() + ")::text) FROM inserted) FROM inserted";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
 			for (Map.Entry<String, Long> first : firstSequences.entrySet()) {
