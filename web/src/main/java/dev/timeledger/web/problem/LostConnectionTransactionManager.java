@@ -20,9 +20,10 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * When a commit fails because the connection broke, the pool closes the connection and
  * the rollback that follows fails with a bare "Connection is closed" (no SQLState). That
  * rollback failure replaces the commit's own, so the caller would learn only of an
- * unexplained rollback and answer 500. The database drops the transaction with the
- * connection, so nothing is lost by failing as a resource failure, which answers 503 and
- * invites the retry that a database restart calls for.
+ * unexplained rollback and answer 500. The database drops an open transaction with the
+ * connection; a commit that broke may still have reached it, which is what the
+ * {@code Idempotency-Key} of a retry is for. Failing as a resource failure answers 503
+ * and invites the retry that a database restart calls for.
  */
 class LostConnectionTransactionManager extends JdbcTransactionManager {
 
