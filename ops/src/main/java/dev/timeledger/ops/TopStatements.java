@@ -44,28 +44,27 @@ final class TopStatements {
 			return;
 		}
 		try (Connection connection = DriverManager.getConnection(this.database);
-				Statement statement = connection.createStatement();
-				ResultSet total = statement.executeQuery("SELECT sum(calls), sum(total_exec_time),"
-						+ " (SELECT wal_sync FROM pg_stat_wal) FROM pg_stat_statements")) {
-			total.next();
-			System.out.printf(Locale.ROOT,
-					"Statements (pg_stat_statements): %.1f per command, %.2f ms of execution per command; WAL flushed"
-							+ " to disk %.2f times per command%n",
-					total.getDouble(1) / commands, total.getDouble(2) / commands, total.getDouble(3) / commands);
-		}
-		System.out.println("Statements by execution time, per command:");
-		System.out.println("| ms per command | calls per command | mean ms | statement |");
-		System.out.println("|---|---|---|---|");
-		try (Connection connection = DriverManager.getConnection(this.database);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT total_exec_time, calls, mean_exec_time,"
-						+ " regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
-						+ " ORDER BY total_exec_time DESC LIMIT 15")) {
-			while (rows.next()) {
-				String query = rows.getString(4);
-				System.out.printf(Locale.ROOT, "| %.3f | %.2f | %.3f | `%s` |%n", rows.getDouble(1) / commands,
-						rows.getDouble(2) / commands, rows.getDouble(3),
-						(query.length() > 140) ? query.substring(0, 140) + "…" : query);
+				Statement statement = connection.createStatement()) {
+			try (ResultSet total = statement.executeQuery("SELECT sum(calls), sum(total_exec_time),"
+					+ " (SELECT wal_sync FROM pg_stat_wal) FROM pg_stat_statements")) {
+				total.next();
+				System.out.printf(Locale.ROOT,
+						"Statements (pg_stat_statements): %.1f per command, %.2f ms of execution per command; WAL"
+								+ " flushed to disk %.2f times per command%n",
+						total.getDouble(1) / commands, total.getDouble(2) / commands, total.getDouble(3) / commands);
+			}
+			System.out.println("Statements by execution time, per command:");
+			System.out.println("| ms per command | calls per command | mean ms | statement |");
+			System.out.println("|---|---|---|---|");
+			try (ResultSet rows = statement.executeQuery("SELECT total_exec_time, calls, mean_exec_time,"
+					+ " regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
+					+ " ORDER BY total_exec_time DESC LIMIT 15")) {
+				while (rows.next()) {
+					String query = rows.getString(4);
+					System.out.printf(Locale.ROOT, "| %.3f | %.2f | %.3f | `%s` |%n", rows.getDouble(1) / commands,
+							rows.getDouble(2) / commands, rows.getDouble(3),
+							(query.length() > 140) ? query.substring(0, 140) + "…" : query);
+				}
 			}
 		}
 	}

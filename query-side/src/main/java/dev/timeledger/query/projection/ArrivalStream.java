@@ -162,15 +162,15 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 		long signals = this.arrivals.signals();
 		long started = System.nanoTime();
 		TrackingToken from = this.lastToken;
-		boolean[] own = new boolean[1];
-		List<TrackedEventMessage<?>> page = this.recent.after(from, () -> {
-			own[0] = true;
-			return readStore(from);
+		this.signalsBeforeShortRead = -1;
+		return this.recent.after(from, () -> {
+			List<TrackedEventMessage<?>> events = readStore(from);
+			if (events.size() < this.pageSize) {
+				this.signalsBeforeShortRead = signals;
+				this.shortReadNanos = started;
+			}
+			return events;
 		});
-		boolean cameBackShort = own[0] && page.size() < this.pageSize;
-		this.signalsBeforeShortRead = cameBackShort ? signals : -1;
-		this.shortReadNanos = started;
-		return page;
 	}
 
 	/**

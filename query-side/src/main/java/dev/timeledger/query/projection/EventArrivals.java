@@ -30,8 +30,7 @@ public class EventArrivals {
 	public void signal() {
 		this.lock.lock();
 		try {
-			this.signals++;
-			this.arrived.signalAll();
+			wake();
 		}
 		finally {
 			this.lock.unlock();
@@ -52,13 +51,18 @@ public class EventArrivals {
 				return;
 			}
 			this.head = position;
-			this.signals++;
-			this.arrived.signalAll();
+			wake();
 		}
 		finally {
 			this.lock.unlock();
 		}
 		this.listeners.forEach(Runnable::run);
+	}
+
+	/** Under the lock: one more signal, and the waiting readers woken. */
+	private void wake() {
+		this.signals++;
+		this.arrived.signalAll();
 	}
 
 	public long signals() {

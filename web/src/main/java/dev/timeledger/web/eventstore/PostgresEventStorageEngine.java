@@ -119,9 +119,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		String aggregate = this.schema.aggregateIdentifierColumn();
 		String sequence = this.schema.sequenceNumberColumn();
 		// the lock and the insert go in one round trip: the lock's next holder inserts at
-		// once; the NOTIFY wakes the processors and feeds of the other nodes after
-		// commit,
-		// with the position it reached
+		// once; one NOTIFY (the uncorrelated subquery runs once) wakes the processors and
+		// feeds of the other nodes after commit, with the highest position stored
 		String sql = (locked ? "" : "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + "); ")
 				+ "WITH expected (aggregate, first) AS (VALUES "
 				+ String.join(", ", Collections.nCopies(firstSequences.size(), "(CAST(? AS text), CAST(? AS bigint))"))
