@@ -101,7 +101,19 @@ public class ChangeLog {
 				VALUES ('*', ?, ?, 'reset', '{}', now()) ON CONFLICT DO NOTHING""")
 			.params(position, projection)
 			.update();
-		this.jdbc.sql("SELECT pg_notify('timeledger_changes', ?)").param(projection).query().listOfRows();
+		this.jdbc.sql("SELECT pg_notify('timeledger_changes', ?)")
+			.param(announcement(projection, position))
+			.query()
+			.listOfRows();
+	}
+
+	/**
+	 * The payload of the {@code timeledger_changes} notification sent with changes up to
+	 * a position: {@code projection:position}. A node that has read the projection up to
+	 * the position need not read it again.
+	 */
+	public static String announcement(String projection, long position) {
+		return projection + ":" + position;
 	}
 
 	/** A reset of a projection, as sent to one subscriber. */

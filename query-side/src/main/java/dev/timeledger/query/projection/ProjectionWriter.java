@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.query.changelog.Change;
+import dev.timeledger.query.changelog.ChangeLog;
 import dev.timeledger.query.changelog.Destinations;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -213,7 +214,8 @@ public final class ProjectionWriter {
 		}
 		try (PreparedStatement statement = connection.prepareStatement(CHANGE_LOG_SQL)) {
 			bindColumns(statement, 1, CHANGE_LOG_COLUMNS, rows);
-			statement.setString(CHANGE_LOG_COLUMNS.size() + 1, this.projection);
+			statement.setString(CHANGE_LOG_COLUMNS.size() + 1, ChangeLog.announcement(this.projection,
+					changes.stream().mapToLong(Change::position).max().orElse(0)));
 			statement.execute();
 		}
 	}

@@ -1,7 +1,7 @@
 package dev.timeledger.web.live;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tails the change log and hands every new change to this node's subscribers. Woken by
- * the NOTIFY a projection sends when it commits changes (and once a second regardless);
- * reads each projection's changes in position order, which is their commit order because
+ * the NOTIFY a projection sends when it commits changes, it reads the projections
+ * announced beyond its cursor, and once a second all of them ({@link Announcements}).
+ * Reads each projection's changes in position order, which is their commit order because
  * one processor writes them. Bursts to one destination are coalesced: the first change
  * goes out at once, the rest of the window's changes as one message with the latest
  * position.
@@ -41,19 +42,17 @@ class ChangeFanOut implements SmartLifecycle {
 
 	private final long windowNanos;
 
-	private final Map<String, Long> cursors = new HashMap<>();
+	private final Map<String, Long> cursors = new LinkedHashMap<>();
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-	private final Object wakeUp = new Object();
+	private final Announcements announcements = new Announcements();
 
 	private ScheduledExecutorService scheduler;
 
 	private Thread tailer;
 
 	private volatile boolean running;
-
-	private boolean woken;
 
 	ChangeFanOut(ChangeLog changeLog, ProjectionRunner runner, LiveSubscriptions subscriptions,
 			TimeLedgerProperties properties) {
@@ -63,12 +62,14 @@ class ChangeFanOut implements SmartLifecycle {
 		this.windowNanos = properties.live().coalesceWindow().toNanos();
 	}
 
-	/** New changes were committed. */
+	/** Changes of any projection may have been committed. */
 	void wake() {
-		synchronized (this.wakeUp) {
-			this.woken = true;
-			this.wakeUp.notifyAll();
-		}
+		this.announcements.all();
+	}
+
+	/** A projection committed changes up to a position. */
+	void wake(String projection, long position) {
+		this.announcements.announce(projection, position);
 	}
 
 	@Override
@@ -101,13 +102,7 @@ class ChangeFanOut implements SmartLifecycle {
 	private void tail() {
 		while (this.running) {
 			try {
-				synchronized (this.wakeUp) {
-					if (!this.woken) {
-						this.wakeUp.wait(1000);
-					}
-					this.woken = false;
-				}
-				for (String projection : this.projections) {
+				for (String projection : this.announcements.await(this.cursors, 1000)) {
 					readNew(projection);
 				}
 			}

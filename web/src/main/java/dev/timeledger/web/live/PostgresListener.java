@@ -3,6 +3,8 @@ package dev.timeledger.web.live;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -94,6 +96,7 @@ class PostgresListener implements SmartLifecycle {
 		boolean unknownPosition = false;
 		long head = -1;
 		boolean changes = false;
+		Map<String, Long> changed = new HashMap<>();
 		for (PGNotification notification : notifications) {
 			if ("timeledger_events".equals(notification.getName())) {
 				events = true;
@@ -105,7 +108,18 @@ class PostgresListener implements SmartLifecycle {
 					unknownPosition = true;
 				}
 			}
-			changes |= "timeledger_changes".equals(notification.getName());
+			else if ("timeledger_changes".equals(notification.getName())) {
+				// ChangeLog.announcement; a node of an earlier version sends the name
+				// alone
+				String payload = notification.getParameter();
+				int colon = payload.lastIndexOf(':');
+				try {
+					changed.merge(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)), Math::max);
+				}
+				catch (IndexOutOfBoundsException | NumberFormatException ex) {
+					changes = true;
+				}
+			}
 		}
 		if (unknownPosition) {
 			this.arrivals.signal();
@@ -116,6 +130,7 @@ class PostgresListener implements SmartLifecycle {
 		if (changes) {
 			this.fanOut.wake();
 		}
+		changed.forEach(this.fanOut::wake);
 	}
 
 	private static void pause() {

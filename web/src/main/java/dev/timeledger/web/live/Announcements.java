@@ -1,0 +1,59 @@
+package dev.timeledger.web.live;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What woke the change-log tailer: the projections that announced changes beyond what it
+ * has read. A projection's notification names it and its highest position
+ * ({@code ChangeLog.announcement}); a wake-up without a name (a node of an earlier
+ * version, a new notification connection) and a second without any wake-up mean every
+ * projection, which also catches changes that a horizon held back.
+ */
+final class Announcements {
+
+	private final Map<String, Long> announced = new HashMap<>();
+
+	private boolean woken;
+
+	private boolean all;
+
+	/** Changes of any projection may have been committed. */
+	synchronized void all() {
+		this.all = true;
+		this.woken = true;
+		notifyAll();
+	}
+
+	/** A projection committed changes up to a position. */
+	synchronized void announce(String projection, long position) {
+		this.announced.merge(projection, position, Math::max);
+		this.woken = true;
+		notifyAll();
+	}
+
+	/**
+	 * Waits until a wake-up or the timeout, whichever comes first.
+	 * @param cursors the position read up to, per projection
+	 * @return the projections to read: those announced beyond their cursor, or all of
+	 * them after a wake-up of all or when nothing woke the caller in time
+	 */
+	synchronized List<String> await(Map<String, Long> cursors, long timeoutMillis) throws InterruptedException {
+		if (!this.woken) {
+			wait(timeoutMillis);
+		}
+		boolean everything = this.all || !this.woken;
+		this.woken = false;
+		this.all = false;
+		if (everything) {
+			return List.copyOf(cursors.keySet());
+		}
+		return cursors.entrySet()
+			.stream()
+			.filter((cursor) -> this.announced.getOrDefault(cursor.getKey(), Long.MIN_VALUE) > cursor.getValue())
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+}
