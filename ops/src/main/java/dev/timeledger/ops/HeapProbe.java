@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  */
 final class HeapProbe {
 
-	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+	/**
+	 * The heap's use in {@code GC.heap_info}: "total 262144K, used 12345K" (G1, Parallel,
+	 * Serial), "378M committed, 6144K used" (Shenandoah), "used 8M, capacity" (ZGC).
+	 */
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([BKMG])\\b|(\\d+)([BKMG]) used");
 
 	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
@@ -42,7 +46,13 @@ final class HeapProbe {
 		long used = -1;
 		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
 		if (matcher.find()) {
-			used = Long.parseLong(matcher.group(1)) * 1024;
+			boolean first = matcher.group(1) != null;
+			used = Long.parseLong(matcher.group(first ? 1 : 3)) << switch (matcher.group(first ? 2 : 4)) {
+				case "K" -> 10;
+				case "M" -> 20;
+				case "G" -> 30;
+				default -> 0;
+			};
 		}
 		Map<String, Long> byClass = new LinkedHashMap<>();
 		for (String line : jcmd("GC.class_histogram").split("\n")) {
