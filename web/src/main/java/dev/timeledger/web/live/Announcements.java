@@ -26,6 +26,21 @@ final class Announcements {
 		notifyAll();
 	}
 
+	/**
+	 * A {@code timeledger_changes} notification: {@code projection:position}
+	 * ({@code ChangeLog.announcement}), or the projection's name alone from a node of an
+	 * earlier version, which wakes every projection.
+	 */
+	void heard(String payload) {
+		int colon = payload.lastIndexOf(':');
+		try {
+			announce(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)));
+		}
+		catch (IndexOutOfBoundsException | NumberFormatException ex) {
+			all();
+		}
+	}
+
 	/** A projection committed changes up to a position. */
 	synchronized void announce(String projection, long position) {
 		this.announced.merge(projection, position, Math::max);

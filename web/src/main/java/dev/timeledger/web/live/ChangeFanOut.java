@@ -67,9 +67,9 @@ class ChangeFanOut implements SmartLifecycle {
 		this.announcements.all();
 	}
 
-	/** A projection committed changes up to a position. */
-	void wake(String projection, long position) {
-		this.announcements.announce(projection, position);
+	/** A {@code timeledger_changes} notification's payload. */
+	void wake(String announcement) {
+		this.announcements.heard(announcement);
 	}
 
 	@Override

@@ -3,8 +3,6 @@ package dev.timeledger.web.live;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -95,8 +93,6 @@ class PostgresListener implements SmartLifecycle {
 		boolean events = false;
 		boolean unknownPosition = false;
 		long head = -1;
-		boolean changes = false;
-		Map<String, Long> changed = new HashMap<>();
 		for (PGNotification notification : notifications) {
 			if ("timeledger_events".equals(notification.getName())) {
 				events = true;
@@ -109,16 +105,7 @@ class PostgresListener implements SmartLifecycle {
 				}
 			}
 			else if ("timeledger_changes".equals(notification.getName())) {
-				// ChangeLog.announcement; a node of an earlier version sends the name
-				// alone
-				String payload = notification.getParameter();
-				int colon = payload.lastIndexOf(':');
-				try {
-					changed.merge(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)), Math::max);
-				}
-				catch (IndexOutOfBoundsException | NumberFormatException ex) {
-					changes = true;
-				}
+				this.fanOut.wake(notification.getParameter());
 			}
 		}
 		if (unknownPosition) {
@@ -127,10 +114,6 @@ class PostgresListener implements SmartLifecycle {
 		else if (events) {
 			this.arrivals.signal(head);
 		}
-		if (changes) {
-			this.fanOut.wake();
-		}
-		changed.forEach(this.fanOut::wake);
 	}
 
 	private static void pause() {

@@ -23,8 +23,8 @@ class AnnouncementsTests {
 
 	@Test
 	void readsOnlyTheProjectionsAnnouncedBeyondTheirCursor() throws InterruptedException {
-		this.announcements.announce("team-weekly-report", 12);
-		this.announcements.announce("project-report", 9);
+		this.announcements.heard("team-weekly-report:12");
+		this.announcements.heard("project-report:9");
 
 		assertThat(this.announcements.await(this.cursors, 5_000)).containsExactly("team-weekly-report");
 	}
@@ -41,6 +41,15 @@ class AnnouncementsTests {
 	void aWakeUpWithoutANameReadsEveryProjection() throws InterruptedException {
 		this.announcements.announce("weekly-report", 12);
 		this.announcements.all();
+
+		assertThat(this.announcements.await(this.cursors, 5_000))
+			.containsExactlyInAnyOrderElementsOf(this.cursors.keySet());
+	}
+
+	@Test
+	void aNotificationWithoutAPositionReadsEveryProjection() throws InterruptedException {
+		// from a node of an earlier version
+		this.announcements.heard("weekly-report");
 
 		assertThat(this.announcements.await(this.cursors, 5_000))
 			.containsExactlyInAnyOrderElementsOf(this.cursors.keySet());
