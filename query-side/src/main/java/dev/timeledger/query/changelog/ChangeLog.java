@@ -50,15 +50,34 @@ public class ChangeLog {
 		this.retention = retention;
 	}
 
-	/** The visible changes of a projection after a position, oldest first. */
-	public List<Change> after(String projection, long position, int limit) {
+	/**
+	 * The visible changes of a projection after a cursor, in the order position, kind
+	 * ({@code invalidate} before {@code reset}), destination. One position can hold many
+	 * rows (an event that changes several destinations; a rebuild's reset written after
+	 * the last change it covers), so a reader resumes after the row, not the position.
+	 */
+	public List<Change> after(String projection, Cursor after, int limit) {
 		return this.jdbc.sql("""
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
 				FROM change_log
-				WHERE projection = ? AND position > ? AND %s ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
-			.params(projection, position, limit)
+				WHERE projection = ? AND (position, kind, destination) > (?, ?, ?) AND %s
+				ORDER BY position, kind, destination LIMIT ?""".formatted(VISIBLE))
+			.params(projection, after.position(), after.kind(), after.destination(), limit)
 			.query(ChangeLog::change)
 			.list();
+	}
+
+	/**
+	 * The cursor after the projection's last visible change; a new reader starts there.
+	 */
+	public Cursor last(String projection) {
+		return this.jdbc.sql("""
+				SELECT position, kind, destination FROM change_log WHERE projection = ? AND %s
+				ORDER BY position DESC, kind DESC, destination DESC LIMIT 1""".formatted(VISIBLE))
+			.param(projection)
+			.query((rs, row) -> new Cursor(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.optional()
+			.orElse(Cursor.START);
 	}
 
 	/** The highest position of the projection's changes, 0 when it has none. */
@@ -73,7 +92,11 @@ public class ChangeLog {
 	 * What a subscriber that saw everything up to {@code since} missed on a destination:
 	 * the changes after it, or one reset when the history no longer reaches back, a
 	 * rebuilt version went live meanwhile, or more than {@code limit} changes were missed
-	 * (a backlog is never sent in part).
+	 * (a backlog is never sent in part). A rebuild that went live exactly at
+	 * {@code since} recorded its reset at that position, after the destination's change
+	 * there: when the destination changed at {@code since}, that reset counts as missed
+	 * (a subscriber that had received it gets it once more; a position cannot tell the
+	 * two apart).
 	 */
 	public List<Change> backlog(String projection, String destination, long since, int limit) {
 		long horizon = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log_horizon WHERE projection = ?")
@@ -83,9 +106,12 @@ public class ChangeLog {
 		List<Change> missed = this.jdbc.sql("""
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
 				FROM change_log
-				WHERE (destination = ? OR (projection = ? AND destination = '*')) AND position > ? AND %s
+				WHERE projection = ? AND destination IN (?, '*')
+				  AND (position > ? OR (position = ? AND kind = 'reset' AND EXISTS (SELECT 1 FROM change_log seen
+				    WHERE seen.projection = change_log.projection AND seen.destination = ? AND seen.position = ?)))
+				  AND %s
 				ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
-			.params(destination, projection, since, limit + 1)
+			.params(projection, destination, since, since, destination, since, limit + 1)
 			.query(ChangeLog::change)
 			.list();
 		if (since < horizon || missed.size() > limit || missed.stream().anyMatch(Change::reset)) {
@@ -101,10 +127,9 @@ public class ChangeLog {
 				VALUES ('*', ?, ?, 'reset', '{}', now()) ON CONFLICT DO NOTHING""")
 			.params(position, projection)
 			.update();
-		this.jdbc.sql("SELECT pg_notify('timeledger_changes', ?)")
-			.param(announcement(projection, position))
-			.query()
-			.listOfRows();
+		// the name alone wakes every projection: the reset may share its position with
+		// the last change a tailer has read
+		this.jdbc.sql("SELECT pg_notify('timeledger_changes', ?)").param(projection).query().listOfRows();
 	}
 
 	/**
@@ -146,6 +171,22 @@ public class ChangeLog {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A reader's place in a projection's changes: after the row with this position, kind
+	 * and destination.
+	 */
+	public record Cursor(long position, String kind, String destination) {
+
+		/** Before every change. */
+		public static final Cursor START = new Cursor(0, "", "");
+
+		/** Just after a change that was read. */
+		public static Cursor after(Change change) {
+			return new Cursor(change.position(), change.kind(), change.destination());
+		}
+
 	}
 
 }

@@ -3,13 +3,15 @@ package dev.timeledger.web.live;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What woke the change-log tailer: the projections that announced changes beyond what it
  * has read. A projection's notification names it and its highest position
  * ({@code ChangeLog.announcement}); a wake-up without a name (a node of an earlier
- * version, a new notification connection) and a second without any wake-up mean every
- * projection, which also catches changes that a horizon held back.
+ * version, a new notification connection) means every projection, and so does a timeout
+ * since every projection was last read, however busy the others are: the check against a
+ * notification that was lost.
  */
 final class Announcements {
 
@@ -18,6 +20,8 @@ final class Announcements {
 	private boolean woken;
 
 	private boolean all;
+
+	private long lastFullRead = System.nanoTime();
 
 	/** Changes of any projection may have been committed. */
 	synchronized void all() {
@@ -52,16 +56,20 @@ final class Announcements {
 	 * Waits until a wake-up or the timeout, whichever comes first.
 	 * @param cursors the position read up to, per projection
 	 * @return the projections to read: those announced beyond their cursor, or all of
-	 * them after a wake-up of all or when nothing woke the caller in time
+	 * them after a wake-up of all, when nothing woke the caller in time, or when the last
+	 * time all of them were read is a timeout ago (however busy the projections)
 	 */
 	synchronized List<String> await(Map<String, Long> cursors, long timeoutMillis) throws InterruptedException {
 		if (!this.woken) {
 			wait(timeoutMillis);
 		}
-		boolean everything = this.all || !this.woken;
+		long now = System.nanoTime();
+		boolean everything = this.all || !this.woken
+				|| now - this.lastFullRead >= TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
 		this.woken = false;
 		this.all = false;
 		if (everything) {
+			this.lastFullRead = now;
 			return List.copyOf(cursors.keySet());
 		}
 		return cursors.entrySet()

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * the NOTIFY a projection sends when it commits changes, it reads the projections
  * announced beyond its cursor, and once a second all of them ({@link Announcements}).
  * Reads each projection's changes in position order, which is their commit order because
- * one processor writes them. Bursts to one destination are coalesced: the first change
- * goes out at once, the rest of the window's changes as one message with the latest
- * position.
+ * one processor writes them, and resumes after the last row read, not the last position
+ * ({@link ChangeLog#after}): a rebuild's reset can share its position with the change
+ * before it. Bursts to one destination are coalesced: the first change goes out at once,
+ * the rest of the window's changes as one message with the latest position.
  */
 @Component
 class ChangeFanOut implements SmartLifecycle {
@@ -42,7 +43,8 @@ class ChangeFanOut implements SmartLifecycle {
 
 	private final long windowNanos;
 
-	private final Map<String, Long> cursors = new LinkedHashMap<>();
+	/** Where the tailer stands in each projection's changes. */
+	private final Map<String, ChangeLog.Cursor> cursors = new LinkedHashMap<>();
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -74,7 +76,7 @@ class ChangeFanOut implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.projections.forEach((projection) -> this.cursors.put(projection, this.changeLog.latest(projection)));
+		this.projections.forEach((projection) -> this.cursors.put(projection, this.changeLog.last(projection)));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "live-coalescer");
 			thread.setDaemon(true);
@@ -102,7 +104,9 @@ class ChangeFanOut implements SmartLifecycle {
 	private void tail() {
 		while (this.running) {
 			try {
-				for (String projection : this.announcements.await(this.cursors, 1000)) {
+				Map<String, Long> positions = new LinkedHashMap<>();
+				this.cursors.forEach((projection, cursor) -> positions.put(projection, cursor.position()));
+				for (String projection : this.announcements.await(positions, 1000)) {
 					readNew(projection);
 				}
 			}
@@ -127,7 +131,7 @@ class ChangeFanOut implements SmartLifecycle {
 			changes = this.changeLog.after(projection, this.cursors.get(projection), 1000);
 			for (Change change : changes) {
 				offer(change);
-				this.cursors.put(projection, change.position());
+				this.cursors.put(projection, ChangeLog.Cursor.after(change));
 			}
 		}
 		while (changes.size() == 1000);

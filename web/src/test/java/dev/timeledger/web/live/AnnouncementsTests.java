@@ -62,6 +62,16 @@ class AnnouncementsTests {
 	}
 
 	@Test
+	void everyProjectionIsReadOnceATimeoutHasPassed_howeverOftenOneIsAnnounced() throws InterruptedException {
+		Thread.sleep(50);
+		this.announcements.announce("project-report", 11);
+		assertThat(this.announcements.await(this.cursors, 10)).as("a timeout since the last read of all").hasSize(3);
+
+		this.announcements.announce("project-report", 12);
+		assertThat(this.announcements.await(this.cursors, 5_000)).as("just read all").containsExactly("project-report");
+	}
+
+	@Test
 	void aWaitingTailerIsWokenByAnAnnouncementAndEachWakeUpIsTakenOnce() throws Exception {
 		CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> {
 			try {

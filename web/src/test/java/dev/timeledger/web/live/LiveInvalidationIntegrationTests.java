@@ -102,6 +102,62 @@ class LiveInvalidationIntegrationTests extends ApiTest {
 	}
 
 	@Test
+	void aRebuildGoingLiveAtTheLastChange_resetsTheSubscribers_liveAndResuming() throws Exception {
+		String operator = this.api.token(this.world.tenant, "otto", "operator");
+		long last;
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), null);
+			Thread.sleep(200);
+			last = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z").position();
+			assertThat(StompTestClient.next(messages, WAIT).get("position").asLong()).isEqualTo(last);
+
+			// nothing is appended after that change, so the rebuilt version goes live at
+			// its position, and the reset shares the position with the change just sent
+			Response rebuild = this.api.post("/api/admin/projections/weekly-report/rebuild", operator, null);
+			assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+
+			JsonNode reset = StompTestClient.next(messages, Duration.ofSeconds(30));
+			assertThat(reset).as("the switch's reset, live").isNotNull();
+			assertThat(reset.get("type").asText()).isEqualTo("reset");
+			assertThat(reset.get("projection").asText()).isEqualTo("weekly-report");
+			assertThat(reset.get("position").asLong()).isEqualTo(last);
+		}
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			// resumes after the change, without having seen the reset
+			BlockingQueue<JsonNode> messages = client.subscribe(weekly("walt"), last);
+			JsonNode reset = StompTestClient.next(messages, WAIT);
+			assertThat(reset).as("the switch's reset, in the backlog").isNotNull();
+			assertThat(reset.get("type").asText()).isEqualTo("reset");
+		}
+	}
+
+	@Test
+	void twoProjectionsGoingLiveAtOnePosition_resetEachOnesSubscribers() throws Exception {
+		String operator = this.api.token(this.world.tenant, "otto", "operator");
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> weekly = client.subscribe(weekly("walt"), null);
+			BlockingQueue<JsonNode> team = client
+				.subscribe("/topic/tenants/" + this.world.tenant + "/team-weekly-reports/2026-W47", null);
+			Thread.sleep(200);
+			long last = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z").position();
+			assertThat(StompTestClient.next(weekly, WAIT).get("position").asLong()).isEqualTo(last);
+			assertThat(StompTestClient.next(team, WAIT).get("position").asLong()).isEqualTo(last);
+
+			for (String projection : List.of("weekly-report", "team-weekly-report")) {
+				Response rebuild = this.api.post("/api/admin/projections/" + projection + "/rebuild", operator, null);
+				assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+			}
+
+			for (BlockingQueue<JsonNode> messages : List.of(weekly, team)) {
+				JsonNode reset = StompTestClient.next(messages, Duration.ofSeconds(30));
+				assertThat(reset).as("a reset on each destination").isNotNull();
+				assertThat(reset.get("type").asText()).isEqualTo("reset");
+				assertThat(reset.get("position").asLong()).isEqualTo(last);
+			}
+		}
+	}
+
+	@Test
 	void aBurstToOneKey_arrivesAsFewMessages_endingWithTheLatestPosition() throws Exception {
 		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
 			BlockingQueue<JsonNode> messages = client

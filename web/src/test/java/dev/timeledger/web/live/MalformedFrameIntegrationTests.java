@@ -71,10 +71,13 @@ class MalformedFrameIntegrationTests extends ApiTest {
 			client.sendText("CONNECT\naccept-version:1.2\n" + padding + "Authorization:Bearer " + this.world.manager
 					+ "\n\n\0");
 			assertThat(client.nextFrame(WAIT).command()).isEqualTo("CONNECTED");
-			// since:0, so that the change reaches it however late the SUBSCRIBE is
-			// handled
-			client.sendText("SUBSCRIBE\nid:1\nsince:0\n" + padding + "destination:/topic/tenants/" + this.world.tenant
-					+ "/team-weekly-reports/" + WEEK + "\n\n\0");
+			// since the store's head, so that the change reaches it however late the
+			// SUBSCRIBE is handled (and nothing older, such as another test's rebuild)
+			long head = this.jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
+				.query(Long.class)
+				.single();
+			client.sendText("SUBSCRIBE\nid:1\nsince:" + head + "\n" + padding + "destination:/topic/tenants/"
+					+ this.world.tenant + "/team-weekly-reports/" + WEEK + "\n\n\0");
 
 			long position = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z")
 				.position();
