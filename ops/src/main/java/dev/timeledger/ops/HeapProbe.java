@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 final class HeapProbe {
 
 	/**
-	 * The heap's use in {@code GC.heap_info}: "total 262144K, used 12345K" (G1, Parallel,
-	 * Serial), "378M committed, 6144K used" (Shenandoah), "used 8M, capacity" (ZGC).
+	 * The whole heap's use in {@code GC.heap_info}: "garbage-first heap total 262144K,
+	 * used 12345K" (G1), "ZHeap used 8M, capacity" (ZGC), "378M committed, 6144K used"
+	 * (Shenandoah). Parallel and Serial list their generations instead and are not read.
 	 */
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([BKMG])\\b|(\\d+)([BKMG]) used");
+	private static final Pattern HEAP_USED = Pattern
+		.compile("heap\\s+total \\d+K, used (\\d+)([K])|ZHeap\\s+used (\\d+)([BKMG])|(\\d+)([BKMG]) used");
 
 	private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
@@ -46,8 +48,8 @@ final class HeapProbe {
 		long used = -1;
 		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
 		if (matcher.find()) {
-			boolean first = matcher.group(1) != null;
-			used = Long.parseLong(matcher.group(first ? 1 : 3)) << switch (matcher.group(first ? 2 : 4)) {
+			int group = (matcher.group(1) != null) ? 1 : (matcher.group(3) != null) ? 3 : 5;
+			used = Long.parseLong(matcher.group(group)) << switch (matcher.group(group + 1)) {
 				case "K" -> 10;
 				case "M" -> 20;
 				case "G" -> 30;
