@@ -55,14 +55,15 @@ public class ChangeLog {
 	 * ({@code invalidate} before {@code reset}), destination. One position can hold many
 	 * rows (an event that changes several destinations; a rebuild's reset written after
 	 * the last change it covers), so a reader resumes after the row, not the position.
+	 * ({@code position >= ?} lets the index on projection and position bound the read.)
 	 */
 	public List<Change> after(String projection, Cursor after, int limit) {
 		return this.jdbc.sql("""
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
 				FROM change_log
-				WHERE projection = ? AND (position, kind, destination) > (?, ?, ?) AND %s
+				WHERE projection = ? AND position >= ? AND (position, kind, destination) > (?, ?, ?) AND %s
 				ORDER BY position, kind, destination LIMIT ?""".formatted(VISIBLE))
-			.params(projection, after.position(), after.kind(), after.destination(), limit)
+			.params(projection, after.position(), after.position(), after.kind(), after.destination(), limit)
 			.query(ChangeLog::change)
 			.list();
 	}
