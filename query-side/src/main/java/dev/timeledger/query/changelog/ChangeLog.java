@@ -94,10 +94,10 @@ public class ChangeLog {
 	 * the changes after it, or one reset when the history no longer reaches back, a
 	 * rebuilt version went live meanwhile, or more than {@code limit} changes were missed
 	 * (a backlog is never sent in part). A rebuild that went live exactly at
-	 * {@code since} recorded its reset at that position, after the destination's change
-	 * there: when the destination changed at {@code since}, that reset counts as missed
-	 * (a subscriber that had received it gets it once more; a position cannot tell the
-	 * two apart).
+	 * {@code since} recorded its reset at that position, after what a subscriber saw or
+	 * read there: that reset counts as missed. A position cannot tell whether the
+	 * subscriber received it, so one that did gets it once more, and one that did not
+	 * never loses it.
 	 */
 	public List<Change> backlog(String projection, String destination, long since, int limit) {
 		long horizon = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log_horizon WHERE projection = ?")
@@ -108,11 +108,9 @@ public class ChangeLog {
 				SELECT projection, destination, position, kind, key::text, cause, occurred_at, correlation_id
 				FROM change_log
 				WHERE projection = ? AND destination IN (?, '*')
-				  AND (position > ? OR (position = ? AND kind = 'reset' AND EXISTS (SELECT 1 FROM change_log seen
-				    WHERE seen.projection = change_log.projection AND seen.destination = ? AND seen.position = ?)))
-				  AND %s
+				  AND (position > ? OR (position = ? AND kind = 'reset')) AND %s
 				ORDER BY position, kind DESC LIMIT ?""".formatted(VISIBLE))
-			.params(projection, destination, since, since, destination, since, limit + 1)
+			.params(projection, destination, since, since, limit + 1)
 			.query(ChangeLog::change)
 			.list();
 		if (since < horizon || missed.size() > limit || missed.stream().anyMatch(Change::reset)) {
