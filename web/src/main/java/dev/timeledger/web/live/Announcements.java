@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.timeledger.query.changelog.ChangeLog;
+
 /**
  * What woke the change-log tailer: the projections that announced changes beyond what it
  * has read. A projection's notification names it and its highest position
@@ -54,12 +56,13 @@ final class Announcements {
 
 	/**
 	 * Waits until a wake-up or the timeout, whichever comes first.
-	 * @param cursors the position read up to, per projection
+	 * @param cursors where the reader stands, per projection
 	 * @return the projections to read: those announced beyond their cursor, or all of
 	 * them after a wake-up of all, when nothing woke the caller in time, or when the last
 	 * time all of them were read is a timeout ago (however busy the projections)
 	 */
-	synchronized List<String> await(Map<String, Long> cursors, long timeoutMillis) throws InterruptedException {
+	synchronized List<String> await(Map<String, ChangeLog.Cursor> cursors, long timeoutMillis)
+			throws InterruptedException {
 		if (!this.woken) {
 			wait(timeoutMillis);
 		}
@@ -74,7 +77,8 @@ final class Announcements {
 		}
 		return cursors.entrySet()
 			.stream()
-			.filter((cursor) -> this.announced.getOrDefault(cursor.getKey(), Long.MIN_VALUE) > cursor.getValue())
+			.filter((cursor) -> this.announced.getOrDefault(cursor.getKey(), Long.MIN_VALUE) > cursor.getValue()
+				.position())
 			.map(Map.Entry::getKey)
 			.toList();
 	}

@@ -104,9 +104,7 @@ class ChangeFanOut implements SmartLifecycle {
 	private void tail() {
 		while (this.running) {
 			try {
-				Map<String, Long> positions = new LinkedHashMap<>();
-				this.cursors.forEach((projection, cursor) -> positions.put(projection, cursor.position()));
-				for (String projection : this.announcements.await(positions, 1000)) {
+				for (String projection : this.announcements.await(this.cursors, 1000)) {
 					readNew(projection);
 				}
 			}

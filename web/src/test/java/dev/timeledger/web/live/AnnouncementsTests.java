@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.timeledger.query.changelog.ChangeLog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,8 @@ class AnnouncementsTests {
 
 	private final Announcements announcements = new Announcements();
 
-	private final Map<String, Long> cursors = new LinkedHashMap<>(
-			Map.of("weekly-report", 10L, "team-weekly-report", 10L, "project-report", 10L));
+	private final Map<String, ChangeLog.Cursor> cursors = new LinkedHashMap<>(
+			Map.of("weekly-report", at(10), "team-weekly-report", at(10), "project-report", at(10)));
 
 	@Test
 	void readsOnlyTheProjectionsAnnouncedBeyondTheirCursor() throws InterruptedException {
@@ -32,7 +33,7 @@ class AnnouncementsTests {
 	@Test
 	void anAnnouncementThatWasReadAlreadyReadsNothing() throws InterruptedException {
 		this.announcements.announce("weekly-report", 12);
-		this.cursors.put("weekly-report", 12L);
+		this.cursors.put("weekly-report", at(12));
 
 		assertThat(this.announcements.await(this.cursors, 5_000)).isEmpty();
 	}
@@ -84,9 +85,14 @@ class AnnouncementsTests {
 		this.announcements.announce("project-report", 11);
 
 		assertThat(read.get(30, TimeUnit.SECONDS)).containsExactly("project-report");
-		this.cursors.put("project-report", 11L);
+		this.cursors.put("project-report", at(11));
 		// the wake-up was taken: the next wait times out and reads everything
 		assertThat(this.announcements.await(this.cursors, 10)).hasSize(3);
+	}
+
+	/** After an invalidation at the position. */
+	private static ChangeLog.Cursor at(long position) {
+		return new ChangeLog.Cursor(position, "invalidate", "/topic/x");
 	}
 
 }
