@@ -7,8 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,9 @@ import dev.timeledger.web.support.StompFrames;
  * hand, one destination. It keeps every position it receives, with the time it arrived. A
  * connection lost while the client wants to be connected is opened again after a growing,
  * jittered delay, and the new {@code SUBSCRIBE} carries {@code since} the last position
- * received; a connection lost after {@link #expectDrop()} is just noted.
+ * received; a connection lost after {@link #expectDrop()} is just noted. Each connection
+ * ({@link StormConnection}) reports here with its attempt number, so what a connection
+ * the client gave up reports is ignored.
  */
 final class StormClient {
 
@@ -175,13 +176,13 @@ final class StormClient {
 			attempt = ++this.generation;
 			this.connected = false;
 		}
-		Connection connection = new Connection(attempt);
+		StormConnection connection = new StormConnection(this, attempt, this.token, this.destination);
 		this.http.newWebSocketBuilder()
 			.connectTimeout(HANDSHAKE_TIMEOUT)
 			.buildAsync(this.uri, connection)
 			.whenComplete((webSocket, failure) -> {
 				if (failure != null) {
-					lost(attempt, "handshake: " + cause(failure));
+					lost(attempt, "handshake: " + StormConnection.cause(failure));
 				}
 			});
 		this.scheduler.schedule(() -> {
@@ -198,7 +199,7 @@ final class StormClient {
 	 * The connection of {@code attempt} is gone: open a new one after a backoff, unless
 	 * the client no longer wants one.
 	 */
-	private void lost(int attempt, String why) {
+	void lost(int attempt, String why) {
 		WebSocket gone;
 		synchronized (this) {
 			if (this.generation != attempt) {
@@ -228,131 +229,55 @@ final class StormClient {
 		}
 	}
 
-	/** The innermost exception's class name and the start of its message. */
-	private static String cause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+	/** Connection {@code attempt} opened; false when the client gave it up. */
+	synchronized boolean opened(int attempt, WebSocket webSocket) {
+		if (this.generation != attempt) {
+			return false;
 		}
-		String message = (cause.getMessage() != null) ? ": " + cause.getMessage() : "";
-		return cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
+		this.socket = webSocket;
+		return true;
 	}
 
 	/**
-	 * One WebSocket connection; callbacks of a connection the client gave up are ignored.
+	 * Connection {@code attempt} got {@code CONNECTED}.
+	 * @return the {@code since} to subscribe with: after the last position received, or
+	 * the first one; empty when the client gave the connection up
 	 */
-	private final class Connection implements WebSocket.Listener {
-
-		private final int attempt;
-
-		private final StringBuilder partial = new StringBuilder();
-
-		private CompletableFuture<WebSocket> sending;
-
-		Connection(int attempt) {
-			this.attempt = attempt;
+	synchronized OptionalLong connected(int attempt) {
+		if (this.generation != attempt) {
+			return OptionalLong.empty();
 		}
+		this.connected = true;
+		this.connectedAt = System.nanoTime();
+		this.consecutiveFailures = 0;
+		long last = this.receipts.last();
+		return OptionalLong.of((last >= 0) ? last : this.firstSince);
+	}
 
-		@Override
-		public void onOpen(WebSocket webSocket) {
-			synchronized (StormClient.this) {
-				if (StormClient.this.generation != this.attempt) {
-					webSocket.abort();
-					return;
-				}
-				StormClient.this.socket = webSocket;
+	/** A {@code MESSAGE} on the subscription. */
+	void message(String position, String body) {
+		if (position == null) {
+			synchronized (this) {
+				this.refusal = "a MESSAGE without a position header: " + body;
 			}
-			this.sending = CompletableFuture.completedFuture(webSocket);
-			webSocket.request(Long.MAX_VALUE);
-			send(StompFrames.connect(StormClient.this.token, "0,0"));
+			return;
 		}
+		this.receipts.received(Long.parseLong(position), StompFrames.jsonString(body, "type"), System.nanoTime());
+	}
 
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.partial.append(data);
-			if (last) {
-				String text = this.partial.toString();
-				this.partial.setLength(0);
-				for (String frame : text.split("\u0000")) {
-					handle(frame);
-				}
-			}
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			lost(this.attempt, "closed " + statusCode);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			lost(this.attempt, "error: " + cause(error));
-		}
-
-		/** Sends after the previous frame went out: the JDK allows one send at a time. */
-		private void send(String frame) {
-			this.sending = this.sending.thenCompose((webSocket) -> webSocket.sendText(frame, true));
-			this.sending.whenComplete((webSocket, failure) -> {
-				if (failure != null) {
-					lost(this.attempt, "send: " + cause(failure));
-				}
-			});
-		}
-
-		private void handle(String text) {
-			StompFrames.Frame frame = StompFrames.parse(text);
-			if (frame == null) {
-				return;
-			}
-			switch (frame.command()) {
-				case "CONNECTED" -> subscribe();
-				case "MESSAGE" -> message(frame.header("position"), frame.body());
-				case "ERROR" -> refused(frame.message());
-				default -> {
-				}
+	/**
+	 * An {@code ERROR} frame ended connection {@code attempt}; retried if its code is.
+	 */
+	void refused(int attempt, String message) {
+		String code = message.contains(":") ? message.substring(0, message.indexOf(':')).trim() : message;
+		synchronized (this) {
+			this.errors.merge(code, 1, Integer::sum);
+			if (!RETRYABLE.contains(code)) {
+				this.refusal = message;
+				this.wanted = false;
 			}
 		}
-
-		private void message(String position, String body) {
-			if (position == null) {
-				synchronized (StormClient.this) {
-					StormClient.this.refusal = "a MESSAGE without a position header: " + body;
-				}
-				return;
-			}
-			StormClient.this.receipts.received(Long.parseLong(position), StompFrames.jsonString(body, "type"),
-					System.nanoTime());
-		}
-
-		private void subscribe() {
-			long since;
-			synchronized (StormClient.this) {
-				if (StormClient.this.generation != this.attempt) {
-					return;
-				}
-				StormClient.this.connected = true;
-				StormClient.this.connectedAt = System.nanoTime();
-				StormClient.this.consecutiveFailures = 0;
-				long last = StormClient.this.receipts.last();
-				since = (last >= 0) ? last : StormClient.this.firstSince;
-			}
-			send(StompFrames.subscribe("0", StormClient.this.destination, "since:" + since));
-		}
-
-		private void refused(String message) {
-			String code = message.contains(":") ? message.substring(0, message.indexOf(':')).trim() : message;
-			synchronized (StormClient.this) {
-				StormClient.this.errors.merge(code, 1, Integer::sum);
-				if (!RETRYABLE.contains(code)) {
-					StormClient.this.refusal = message;
-					StormClient.this.wanted = false;
-				}
-			}
-			lost(this.attempt, "ERROR " + code);
-		}
-
+		lost(attempt, "ERROR " + code);
 	}
 
 }
