@@ -1,23 +1,13 @@
 package dev.timeledger.web.ui;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.events.IsoWeek;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import static dev.timeledger.web.ui.PageSteps.ALERT;
@@ -38,8 +26,13 @@ import static dev.timeledger.web.ui.PageSteps.NOTE;
 import static dev.timeledger.web.ui.PageSteps.REASON;
 import static dev.timeledger.web.ui.PageSteps.STATUS;
 import static dev.timeledger.web.ui.PageSteps.addEntry;
+import static dev.timeledger.web.ui.PageSteps.assertAccessible;
+import static dev.timeledger.web.ui.PageSteps.history;
 import static dev.timeledger.web.ui.PageSteps.noteAndApprove;
+import static dev.timeledger.web.ui.PageSteps.phoneWidth;
+import static dev.timeledger.web.ui.PageSteps.projectReport;
 import static dev.timeledger.web.ui.PageSteps.rejectWhileOffline;
+import static dev.timeledger.web.ui.PageSteps.restartServer;
 import static dev.timeledger.web.ui.PageSteps.signIn;
 import static dev.timeledger.web.ui.PageSteps.trackTime;
 import static dev.timeledger.web.ui.PageSteps.unknownProject;
@@ -57,22 +50,10 @@ class LiveUiBrowserIntegrationTests {
 
 	private static final String TOKEN_LIFETIME = "15s";
 
-	private static RestartableServer server;
+	private static final BrowserSession BROWSERS = new BrowserSession();
 
-	private static Path downloads;
-
-	private static ChromeDriver workerBrowser;
-
-	private static ChromeDriver managerBrowser;
-
-	/**
-	 * What each browser showed and wrote to its console when a test failed, and the
-	 * server's latest changes: target/screenshots/failed-*.
-	 */
 	@RegisterExtension
-	static final FailureEvidence EVIDENCE_OF_A_FAILURE = new FailureEvidence(
-			Map.of("failed-worker", () -> workerBrowser, "failed-manager", () -> managerBrowser),
-			() -> (server != null) ? server.jdbcUrl() : null);
+	static final FailureEvidence EVIDENCE_OF_A_FAILURE = BROWSERS.evidenceOfAFailure();
 
 	private final String week = IsoWeek.containing(Instant.now(), ZoneOffset.UTC).toString();
 
@@ -81,36 +62,20 @@ class LiveUiBrowserIntegrationTests {
 	@BeforeAll
 	@Timeout(value = 3, unit = TimeUnit.MINUTES)
 	static void startServerAndBrowsers() throws IOException {
-		Chromium.requireInstalled();
 		// Tokens expire during the test: the page must renew them, for REST and for the
 		// WebSocket that the server closes with token-expired.
-		server = RestartableServer.start("browser", "--timeledger.security.local-token-ttl=" + TOKEN_LIFETIME);
-		downloads = Files.createTempDirectory("downloads");
-		workerBrowser = Chromium.start(downloads);
-		managerBrowser = Chromium.start(downloads);
+		BROWSERS.start("browser", "--timeledger.security.local-token-ttl=" + TOKEN_LIFETIME);
 	}
 
 	@AfterAll
 	static void stopBrowsersAndServer() {
-		try {
-			quit(workerBrowser);
-		}
-		finally {
-			try {
-				quit(managerBrowser);
-			}
-			finally {
-				if (server != null) {
-					server.close();
-				}
-			}
-		}
+		BROWSERS.close();
 	}
 
 	@Test
 	@Order(1)
 	void aBurstOfRefreshRequests_causesOneFetchInFlightAndOneQueued() {
-		Page page = new Page(workerBrowser, server.url(""));
+		Page page = BROWSERS.worker();
 		page.open("/");
 		Object loads = ((ChromeDriver) page.driver).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
@@ -138,7 +103,7 @@ class LiveUiBrowserIntegrationTests {
 	@Test
 	@Order(2)
 	void aViewOpenedAgainAfterAReconnect_keepsItsLiveUpdates() {
-		Page page = new Page(workerBrowser, server.url(""));
+		Page page = BROWSERS.worker();
 		page.open("/");
 		page.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		Object received;
@@ -187,8 +152,8 @@ class LiveUiBrowserIntegrationTests {
 	@Test
 	@Order(3)
 	void workerAndManager_seeEachOthersChangesLive_andRecoverFromADropAndARestart() throws Exception {
-		Page worker = new Page(workerBrowser, server.url(""));
-		Page manager = new Page(managerBrowser, server.url(""));
+		Page worker = BROWSERS.worker();
+		Page manager = BROWSERS.manager();
 		Slots slots = Slots.freeToday();
 		signIn(worker, "Walt Worker", true);
 		worker.awaitText(By.tagName("h1"), "My week");
@@ -210,7 +175,9 @@ class LiveUiBrowserIntegrationTests {
 		manager.screenshot("team-week");
 		assertAccessible(manager);
 
-		restartServer(worker, manager);
+		worker.script("window.stillTheSamePage = 'yes'");
+		manager.script("window.stillTheSamePage = 'yes'");
+		restartServer(BROWSERS.server(), worker, manager);
 
 		manager.click(Page.link("demo-worker"));
 		manager.awaitText(STATUS, "Connected");
@@ -228,8 +195,8 @@ class LiveUiBrowserIntegrationTests {
 			.isNotEqualTo(firstToken);
 		assertThat(manager.script("return window.stillTheSamePage")).as("manager page not reloaded").isEqualTo("yes");
 
-		projectReport(manager);
-		history(manager, weekTotal, approvedAt);
+		projectReport(manager, BROWSERS::downloaded);
+		history(manager, this.week, weekTotal, approvedAt);
 		worker.type(NOTE, "Review meeting added");
 		worker.click(Page.button("Add note"));
 		manager.awaitText(By.cssSelector("table.history"), "Review meeting added");
@@ -244,7 +211,7 @@ class LiveUiBrowserIntegrationTests {
 	@Test
 	@Order(4)
 	void aPastedBearerToken_signsIn_andTextThatIsNoTokenIsRefusedInASentence() throws Exception {
-		Page page = new Page(workerBrowser, server.url(""));
+		Page page = BROWSERS.worker();
 		page.open("/");
 		page.await("the page to show a view", (driver) -> !driver.findElement(By.tagName("h1")).getText().isEmpty());
 		if (page.script("return document.getElementById('top').hidden").equals(false)) {
@@ -257,110 +224,11 @@ class LiveUiBrowserIntegrationTests {
 		assertThat(page.awaitText(ALERT, "not a bearer token")).startsWith("That is not a bearer token");
 
 		page.await("the token field", (driver) -> driver.findElement(token)).clear();
-		page.type(token, "Bearer " + localToken("demo-designer", "Dana Designer"));
+		page.type(token, "Bearer " + BROWSERS.localToken("demo-designer", "Dana Designer"));
 		page.click(By.xpath("//form[.//label[.='Bearer token']]//button"));
 		page.awaitText(By.tagName("h1"), "My week");
 		page.awaitText(By.id("who"), "Dana Designer");
 		page.awaitText(STATUS, "Connected");
-	}
-
-	private static String localToken(String user, String name) throws IOException, InterruptedException {
-		String body = "{\"user\":\"" + user + "\",\"tenant\":\"demo\",\"roles\":[\"worker\"],\"name\":\"" + name
-				+ "\"}";
-		HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/dev/tokens")))
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(10))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-		return new ObjectMapper().readTree(answer).get("token").asText();
-	}
-
-	private static void restartServer(Page worker, Page manager) {
-		worker.script("window.stillTheSamePage = 'yes'");
-		manager.script("window.stillTheSamePage = 'yes'");
-		server.stop();
-		worker.awaitText(STATUS, "Reconnecting");
-		manager.awaitText(STATUS, "Reconnecting");
-		server.start();
-	}
-
-	private void projectReport(Page manager) throws IOException {
-		manager.click(Page.link("Projects"));
-		manager.click(Page.link("Apollo"));
-		manager.awaitText(By.tagName("h1"), "Project Apollo");
-		manager.awaitText(By.cssSelector(".summary"), "in total");
-		manager.awaitText(By.cssSelector(".report-part"), "demo-worker");
-		manager.screenshot("project-report");
-		assertAccessible(manager);
-		manager.click(Page.button("Download CSV"));
-		Path csv = manager.await("the CSV download", (driver) -> csvIn(downloads));
-		assertThat(Files.readAllLines(csv).get(0))
-			.isEqualTo("week,userId,task,seconds,billableSeconds,amount,currency");
-	}
-
-	/** The week through time: with the slider's keys, then at a typed instant. */
-	private void history(Page manager, String weekTotal, Instant approvedAt) {
-		manager.script("location.hash = arguments[0]", "#/users/demo-worker/" + this.week);
-		manager.click(Page.link("History of this week"));
-		manager.awaitText(By.cssSelector("table.history"), "TimesheetReopened");
-		By slider = By.cssSelector("input[type=range]");
-		manager.click(slider);
-		manager.type(slider, Keys.HOME.toString());
-		manager.awaitText(By.cssSelector(".as-of .badge"), "Open");
-		manager.awaitText(By.tagName("output"), "Event 1 of");
-		manager.type(slider, Keys.END.toString());
-		manager.awaitText(By.cssSelector(".as-of .badge"), "Reopened");
-		manager.awaitText(By.cssSelector(".as-of"), weekTotal + " in");
-		manager.screenshot("history", 1600);
-		assertAccessible(manager);
-
-		// The next whole second after the approval, before the reopening after the
-		// restart.
-		String instant = LocalDateTime
-			.ofInstant(approvedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC)
-			.toString();
-		manager.setValue(By.xpath("//label[.='Or at this instant']/following-sibling::input"), instant);
-		manager.click(By.xpath("//form[.//label[.='Or at this instant']]//button"));
-		manager.awaitText(By.cssSelector(".as-of .badge"), "Approved");
-		assertThat(manager.text(By.cssSelector(".as-of .timeline"))).contains("Approved by demo-manager")
-			.doesNotContain("Reopened");
-	}
-
-	private static void assertAccessible(Page page) {
-		assertThat(Accessibility.unlabelledControls(page)).as("form controls without a label").isEmpty();
-		assertThat(Accessibility.lowContrastTexts(page)).as("texts below WCAG AA contrast").isEmpty();
-	}
-
-	/**
-	 * At a phone's width the page needs no sideways scrolling: wide tables scroll inside.
-	 */
-	private static void phoneWidth(Page page) {
-		page.driver.manage().window().setSize(new Dimension(390, 844));
-		try {
-			assertThat(page.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-				.as("page fits a phone's width")
-				.isEqualTo(true);
-			page.screenshot("worker-week-phone");
-		}
-		finally {
-			page.driver.manage().window().setSize(new Dimension(1280, 1000));
-		}
-	}
-
-	private static Path csvIn(Path directory) {
-		try (var files = Files.list(directory)) {
-			return files.filter((file) -> file.toString().endsWith(".csv")).findFirst().orElse(null);
-		}
-		catch (IOException ex) {
-			return null;
-		}
-	}
-
-	private static void quit(ChromeDriver browser) {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 }

@@ -1,8 +1,16 @@
 package dev.timeledger.web.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,6 +159,84 @@ final class PageSteps {
 		manager.script("location.hash = '#/projects/no-such-project'");
 		String error = manager.awaitText(ALERT, "no-such-project");
 		assertThat(error).matches("[A-Z].*\\.").doesNotContain("{", "\"status\"");
+	}
+
+	/**
+	 * The server stops under the open pages, which show that they reconnect, and starts
+	 * again on the same address and data.
+	 */
+	static void restartServer(RestartableServer server, Page worker, Page manager) {
+		server.stop();
+		worker.awaitText(STATUS, "Reconnecting");
+		manager.awaitText(STATUS, "Reconnecting");
+		server.start();
+	}
+
+	/**
+	 * The manager reads a project's report and downloads it as CSV.
+	 * @param downloaded the downloaded file whose name ends so, null while there is none
+	 */
+	static void projectReport(Page manager, Function<String, Path> downloaded) throws IOException {
+		manager.click(Page.link("Projects"));
+		manager.click(Page.link("Apollo"));
+		manager.awaitText(By.tagName("h1"), "Project Apollo");
+		manager.awaitText(By.cssSelector(".summary"), "in total");
+		manager.awaitText(By.cssSelector(".report-part"), "demo-worker");
+		manager.screenshot("project-report");
+		assertAccessible(manager);
+		manager.click(Page.button("Download CSV"));
+		Path csv = manager.await("the CSV download", (driver) -> downloaded.apply(".csv"));
+		assertThat(Files.readAllLines(csv).get(0))
+			.isEqualTo("week,userId,task,seconds,billableSeconds,amount,currency");
+	}
+
+	/** The week through time: with the slider's keys, then at a typed instant. */
+	static void history(Page manager, String week, String weekTotal, Instant approvedAt) {
+		manager.script("location.hash = arguments[0]", "#/users/demo-worker/" + week);
+		manager.click(Page.link("History of this week"));
+		manager.awaitText(By.cssSelector("table.history"), "TimesheetReopened");
+		By slider = By.cssSelector("input[type=range]");
+		manager.click(slider);
+		manager.type(slider, Keys.HOME.toString());
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Open");
+		manager.awaitText(By.tagName("output"), "Event 1 of");
+		manager.type(slider, Keys.END.toString());
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Reopened");
+		manager.awaitText(By.cssSelector(".as-of"), weekTotal + " in");
+		manager.screenshot("history", 1600);
+		assertAccessible(manager);
+
+		// The next whole second after the approval, before the reopening after the
+		// restart.
+		String instant = LocalDateTime
+			.ofInstant(approvedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), ZoneOffset.UTC)
+			.toString();
+		manager.setValue(By.xpath("//label[.='Or at this instant']/following-sibling::input"), instant);
+		manager.click(By.xpath("//form[.//label[.='Or at this instant']]//button"));
+		manager.awaitText(By.cssSelector(".as-of .badge"), "Approved");
+		assertThat(manager.text(By.cssSelector(".as-of .timeline"))).contains("Approved by demo-manager")
+			.doesNotContain("Reopened");
+	}
+
+	static void assertAccessible(Page page) {
+		assertThat(Accessibility.unlabelledControls(page)).as("form controls without a label").isEmpty();
+		assertThat(Accessibility.lowContrastTexts(page)).as("texts below WCAG AA contrast").isEmpty();
+	}
+
+	/**
+	 * At a phone's width the page needs no sideways scrolling: wide tables scroll inside.
+	 */
+	static void phoneWidth(Page page) {
+		page.driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			assertThat(page.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("page fits a phone's width")
+				.isEqualTo(true);
+			page.screenshot("worker-week-phone");
+		}
+		finally {
+			page.driver.manage().window().setSize(new Dimension(1280, 1000));
+		}
 	}
 
 }
