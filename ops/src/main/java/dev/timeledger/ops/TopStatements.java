@@ -38,7 +38,10 @@ final class TopStatements {
 		}
 	}
 
-	/** Prints the statements with the most execution time since the reset. */
+	/**
+	 * Prints the statements with the most execution time, and the most calls, since the
+	 * reset.
+	 */
 	void print(int commands) throws SQLException {
 		if (!this.available) {
 			return;
@@ -53,18 +56,23 @@ final class TopStatements {
 								+ " flushed to disk %.2f times per command%n",
 						total.getDouble(1) / commands, total.getDouble(2) / commands, total.getDouble(3) / commands);
 			}
-			System.out.println("Statements by execution time, per command:");
-			System.out.println("| ms per command | calls per command | mean ms | statement |");
-			System.out.println("|---|---|---|---|");
-			try (ResultSet rows = statement.executeQuery("SELECT total_exec_time, calls, mean_exec_time,"
-					+ " regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
-					+ " ORDER BY total_exec_time DESC LIMIT 15")) {
-				while (rows.next()) {
-					String query = rows.getString(4);
-					System.out.printf(Locale.ROOT, "| %.3f | %.2f | %.3f | `%s` |%n", rows.getDouble(1) / commands,
-							rows.getDouble(2) / commands, rows.getDouble(3),
-							(query.length() > 140) ? query.substring(0, 140) + "…" : query);
-				}
+			printTop(statement, commands, "execution time", "total_exec_time");
+			printTop(statement, commands, "calls", "calls");
+		}
+	}
+
+	private static void printTop(Statement statement, int commands, String title, String order) throws SQLException {
+		System.out.println("Statements by " + title + ", per command:");
+		System.out.println("| ms per command | calls per command | mean ms | statement |");
+		System.out.println("|---|---|---|---|");
+		try (ResultSet rows = statement.executeQuery("SELECT total_exec_time, calls, mean_exec_time,"
+				+ " regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements ORDER BY " + order
+				+ " DESC LIMIT 15")) {
+			while (rows.next()) {
+				String query = rows.getString(4);
+				System.out.printf(Locale.ROOT, "| %.3f | %.2f | %.3f | `%s` |%n", rows.getDouble(1) / commands,
+						rows.getDouble(2) / commands, rows.getDouble(3),
+						(query.length() > 140) ? query.substring(0, 140) + "…" : query);
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package dev.timeledger.web.eventstore;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** What the event table holds: readable JSON under public names, in commit order. */
 class EventStoreIntegrationTests extends ApiTest {
@@ -75,6 +78,29 @@ class EventStoreIntegrationTests extends ApiTest {
 			held.commit();
 
 			assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+		}
+	}
+
+	@Test
+	void anAppendLockLeftHeldByAStuckTransaction_isFreedByTheDatabase() throws Exception {
+		try (Connection stuck = this.dataSource.getConnection(); Statement statement = stuck.createStatement()) {
+			// every connection of the pool carries the bound (application.yml)
+			try (ResultSet setting = statement.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+				setting.next();
+				assertThat(setting.getString(1)).isEqualTo("1min");
+			}
+			stuck.setAutoCommit(false);
+			// the same bound, shortened for this transaction only, so the test is quick
+			statement.execute("SET LOCAL idle_in_transaction_session_timeout = '500ms'");
+			statement.execute("SELECT pg_advisory_xact_lock(" + PostgresEventStorageEngine.APPEND_LOCK + ")");
+			long idleSince = System.nanoTime();
+
+			Response waited = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+			assertThat(waited.status()).as(waited.body()).isEqualTo(201);
+			assertThat(System.nanoTime() - idleSince).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
+			assertThat(this.world.payloads("TimeEntryRecorded")).hasSize(1);
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT 1"));
 		}
 	}
 
