@@ -45,12 +45,18 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	private Runnable listener;
 
 	/**
-	 * The signals seen before this stream's last own read of the head came back short; -1
-	 * when it must read.
+	 * The signals seen before this stream's last own read of the store started; -1 before
+	 * the first.
 	 */
-	private long signalsBeforeShortRead = -1;
+	private long signalsBeforeOwnRead = -1;
 
-	private long shortReadNanos;
+	private long ownReadNanos;
+
+	/**
+	 * Whether the last read of the head was this stream's own and came back short: no
+	 * signal since means nothing new.
+	 */
+	private boolean shortOwnRead;
 
 	ArrivalStream(EventStorageEngine engine, EventArrivals arrivals, int pageSize, Executor prefetcher,
 			RecentPages recent, TrackingToken from) {
@@ -125,7 +131,7 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 			List<TrackedEventMessage<?>> page = (this.nextPage != null) ? this.nextPage.join() : List.of();
 			this.nextPage = null;
 			if (page.isEmpty()) {
-				if (nothingNewSinceShortRead()) {
+				if (nothingNewSinceOwnRead()) {
 					return false;
 				}
 				page = readHead();
@@ -143,32 +149,34 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	}
 
 	/**
-	 * Whether a read would find nothing new: this stream's own last read of the head came
-	 * back short, no signal came since it started, and that was less than
-	 * {@link #RECHECK_NANOS} ago (a check against a lost wake-up).
+	 * Whether a read would find nothing new, as long as this stream read the store itself
+	 * less than {@link #RECHECK_NANOS} ago (a check against a lost wake-up): its last
+	 * read of the head was its own and came back short with no signal since, or it has
+	 * read every position signalled (a commit that landed in its read and was signalled
+	 * after).
 	 */
-	private boolean nothingNewSinceShortRead() {
-		return this.signalsBeforeShortRead >= 0 && this.arrivals.signals() == this.signalsBeforeShortRead
-				&& System.nanoTime() - this.shortReadNanos < RECHECK_NANOS;
+	private boolean nothingNewSinceOwnRead() {
+		if (this.signalsBeforeOwnRead < 0 || System.nanoTime() - this.ownReadNanos >= RECHECK_NANOS) {
+			return false;
+		}
+		if (this.shortOwnRead && this.arrivals.signals() == this.signalsBeforeOwnRead) {
+			return true;
+		}
+		long position = (this.lastToken != null) ? this.lastToken.position().orElse(-1) : -1;
+		return this.arrivals.reachedBy(position, this.signalsBeforeOwnRead);
 	}
 
 	/**
 	 * Reads after the last token, noting whether it came back short from a read of this
-	 * stream's own that started after the signals it saw. A page shared by another
-	 * projection may have been read before a commit this stream was woken for, so it
-	 * never counts.
+	 * stream's own. A page shared by another projection may have been read before a
+	 * commit this stream was woken for, so it never counts as short.
 	 */
 	private List<TrackedEventMessage<?>> readHead() {
-		long signals = this.arrivals.signals();
-		long started = System.nanoTime();
 		TrackingToken from = this.lastToken;
-		this.signalsBeforeShortRead = -1;
+		this.shortOwnRead = false;
 		return this.recent.after(from, () -> {
-			List<TrackedEventMessage<?>> events = readStore(from);
-			if (events.size() < this.pageSize) {
-				this.signalsBeforeShortRead = signals;
-				this.shortReadNanos = started;
-			}
+			List<TrackedEventMessage<?>> events = readOwn(from);
+			this.shortOwnRead = events.size() < this.pageSize;
 			return events;
 		});
 	}
@@ -179,6 +187,16 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	 */
 	private List<TrackedEventMessage<?>> read(TrackingToken from) {
 		return this.recent.after(from, () -> readStore(from));
+	}
+
+	/** Reads the store for the head, noting when and after which signal. */
+	private List<TrackedEventMessage<?>> readOwn(TrackingToken from) {
+		long signals = this.arrivals.signals();
+		long started = System.nanoTime();
+		List<TrackedEventMessage<?>> events = readStore(from);
+		this.signalsBeforeOwnRead = signals;
+		this.ownReadNanos = started;
+		return events;
 	}
 
 	private List<TrackedEventMessage<?>> readStore(TrackingToken from) {

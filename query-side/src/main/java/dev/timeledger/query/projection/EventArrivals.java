@@ -26,11 +26,15 @@ public class EventArrivals {
 
 	private long head = -1;
 
+	/** The number of the last signal of unknown position, 0 if none came. */
+	private long lastUnknown;
+
 	/** New events were committed, up to positions unknown: readers must look. */
 	public void signal() {
 		this.lock.lock();
 		try {
 			wake();
+			this.lastUnknown = this.signals;
 		}
 		finally {
 			this.lock.unlock();
@@ -69,6 +73,23 @@ public class EventArrivals {
 		this.lock.lock();
 		try {
 			return this.signals;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Whether a reader that has read up to {@code position} has everything that was
+	 * signalled: every signal named a position, none beyond it, or came before the reader
+	 * last read the store (which it started having seen {@code signalsBeforeRead}).
+	 * Appends commit in position order (ADR 3), so below the highest signalled position
+	 * nothing can come later.
+	 */
+	public boolean reachedBy(long position, long signalsBeforeRead) {
+		this.lock.lock();
+		try {
+			return position >= this.head && this.lastUnknown <= signalsBeforeRead;
 		}
 		finally {
 			this.lock.unlock();

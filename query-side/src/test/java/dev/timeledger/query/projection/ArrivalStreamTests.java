@@ -69,6 +69,23 @@ class ArrivalStreamTests {
 	}
 
 	@Test
+	void aCommitSignalledAfterItsRead_doesNotMakeItReadAgain() throws Exception {
+		commit("a");
+		// committed before the stream reads, signalled after: the read already has it
+		this.store.appendEvents(List.of(GenericEventMessage.asEventMessage("b")));
+		assertThat(take(2)).containsExactly("a", "b");
+		int reads = this.reads.get();
+
+		this.arrivals.signal(1);
+
+		assertThat(this.stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse();
+		assertThat(this.reads).hasValue(reads);
+
+		commit("c");
+		assertThat(take(1)).containsExactly("c");
+	}
+
+	@Test
 	void aCommitNobodyAnnounced_isFoundWithinASecond() throws Exception {
 		commit("a");
 		assertThat(take(1)).containsExactly("a");
