@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import org.axonframework.common.stream.BlockingStream;
@@ -189,8 +190,15 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 		return this.recent.after(from, () -> readStore(from));
 	}
 
-	/** Reads the store for the head, noting when and after which signal. */
+	/**
+	 * Reads the store for the head, noting when and after which signal; under load, first
+	 * waits for its turn (a linger, {@link EventArrivals#lingerBeforeReadingHead()}).
+	 */
 	private List<TrackedEventMessage<?>> readOwn(TrackingToken from) {
+		for (long wait = this.arrivals.lingerBeforeReadingHead(); wait > 0; wait = this.arrivals
+			.lingerBeforeReadingHead()) {
+			LockSupport.parkNanos(wait);
+		}
 		long signals = this.arrivals.signals();
 		long started = System.nanoTime();
 		List<TrackedEventMessage<?>> events = readStore(from);

@@ -1,11 +1,14 @@
 package dev.timeledger.query.projection;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +31,34 @@ public class EventArrivals {
 
 	/** The number of the last signal of unknown position, 0 if none came. */
 	private long lastUnknown;
+
+	private final long lingerNanos;
+
+	private final double lingerAbove;
+
+	/** Announced events per second, smoothed over about half a second. */
+	private double rate;
+
+	private long lastPositionNanos;
+
+	private long lastHeadReadNanos;
+
+	/** Arrivals for readers that never linger. */
+	public EventArrivals() {
+		this(Duration.ZERO, 0);
+	}
+
+	/**
+	 * Arrivals whose readers, while more than {@code lingerAbove} events a second are
+	 * announced, read the head at most once per {@code linger} between them, so that the
+	 * projections handle larger batches in fewer transactions (ADR 15).
+	 */
+	@Autowired
+	public EventArrivals(@Value("${timeledger.projections.linger:25ms}") Duration linger,
+			@Value("${timeledger.projections.linger-above:400}") double lingerAbove) {
+		this.lingerNanos = linger.toNanos();
+		this.lingerAbove = lingerAbove;
+	}
 
 	/** New events were committed, up to positions unknown: readers must look. */
 	public void signal() {
@@ -54,6 +85,7 @@ public class EventArrivals {
 			if (position <= this.head) {
 				return;
 			}
+			measureRate(position);
 			this.head = position;
 			wake();
 		}
@@ -61,6 +93,40 @@ public class EventArrivals {
 			this.lock.unlock();
 		}
 		this.listeners.forEach(Runnable::run);
+	}
+
+	/** Under the lock: folds the events up to {@code position} into the rate. */
+	private void measureRate(long position) {
+		long now = System.nanoTime();
+		if (this.head >= 0 && this.lastPositionNanos != 0) {
+			double seconds = Math.max(1e-6, (now - this.lastPositionNanos) / 1e9);
+			double weight = Math.min(1.0, seconds / 0.5);
+			this.rate += weight * ((position - this.head) / seconds - this.rate);
+		}
+		this.lastPositionNanos = now;
+	}
+
+	/**
+	 * How long a reader should wait before it reads the head: while events are announced
+	 * faster than the threshold, until the linger has passed since the last read of the
+	 * head by any reader; otherwise 0. Marks the read as started when it returns 0.
+	 */
+	long lingerBeforeReadingHead() {
+		this.lock.lock();
+		try {
+			long now = System.nanoTime();
+			boolean busy = this.lingerNanos > 0 && now - this.lastPositionNanos < 1_000_000_000L
+					&& this.rate > this.lingerAbove;
+			long wait = busy ? this.lastHeadReadNanos + this.lingerNanos - now : 0;
+			if (wait <= 0) {
+				this.lastHeadReadNanos = now;
+				return 0;
+			}
+			return wait;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Under the lock: one more signal, and the waiting readers woken. */
