@@ -195,8 +195,8 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 	 * waits for its turn (a linger, {@link EventArrivals#lingerBeforeReadingHead()}).
 	 */
 	private List<TrackedEventMessage<?>> readOwn(TrackingToken from) {
-		for (long wait = this.arrivals.lingerBeforeReadingHead(); wait > 0; wait = this.arrivals
-			.lingerBeforeReadingHead()) {
+		long wait;
+		while ((wait = this.arrivals.lingerBeforeReadingHead()) > 0) {
 			LockSupport.parkNanos(wait);
 		}
 		long signals = this.arrivals.signals();

@@ -18,10 +18,8 @@ class EventArrivalsTests {
 
 	@Test
 	void underAHighRate_aReadOfTheHeadWaitsForTheLingerSinceTheLastOne() throws Exception {
-		this.arrivals.signal(0);
-		Thread.sleep(20);
 		// 10,000 events in about 20 ms: far above 1,000 a second
-		this.arrivals.signal(10_000);
+		announceWithin20Millis(this.arrivals, 10_000);
 
 		assertThat(this.arrivals.lingerBeforeReadingHead()).isZero();
 		long wait = this.arrivals.lingerBeforeReadingHead();
@@ -32,10 +30,8 @@ class EventArrivalsTests {
 
 	@Test
 	void underALowRate_readsOfTheHeadDoNotWait() throws Exception {
-		this.arrivals.signal(0);
-		Thread.sleep(20);
 		// one event in about 20 ms: about 50 a second
-		this.arrivals.signal(1);
+		announceWithin20Millis(this.arrivals, 1);
 
 		assertThat(this.arrivals.lingerBeforeReadingHead()).isZero();
 		assertThat(this.arrivals.lingerBeforeReadingHead()).isZero();
@@ -44,12 +40,17 @@ class EventArrivalsTests {
 	@Test
 	void withoutALinger_readsNeverWait() throws Exception {
 		EventArrivals never = new EventArrivals();
-		never.signal(0);
-		Thread.sleep(20);
-		never.signal(10_000);
+		announceWithin20Millis(never, 10_000);
 
 		assertThat(never.lingerBeforeReadingHead()).isZero();
 		assertThat(never.lingerBeforeReadingHead()).isZero();
+	}
+
+	/** Position 0, then {@code events} more about 20 ms later. */
+	private static void announceWithin20Millis(EventArrivals arrivals, long events) throws InterruptedException {
+		arrivals.signal(0);
+		Thread.sleep(20);
+		arrivals.signal(events);
 	}
 
 }
