@@ -14,10 +14,14 @@ import javax.sql.DataSource;
 import dev.timeledger.events.EventCatalog;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
-import dev.timeledger.web.support.TestWorld;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,6 +31,12 @@ class EventStoreIntegrationTests extends ApiTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	EventStore eventStore;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void events_areReadableJson_withPublicNamesTenantAndActor() {
@@ -102,6 +112,44 @@ class EventStoreIntegrationTests extends ApiTest {
 			assertThat(this.world.payloads("TimeEntryRecorded")).hasSize(1);
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT 1"));
 		}
+	}
+
+	@Test
+	void anAppendThatLostTheRaceForASequence_storesNothingOfItsTransaction_andTakesNoPosition() {
+		Response first = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		Map<String, Object> stored = this.jdbc
+			.sql("SELECT aggregate_identifier, sequence_number FROM domain_event_entry WHERE global_index = ?")
+			.param(first.position())
+			.query()
+			.singleRow();
+		String aggregate = (String) stored.get("aggregate_identifier");
+		DomainEventMessage<?> last = this.eventStore.readEvents(aggregate).asStream().reduce((a, b) -> b).orElseThrow();
+		// what another node would append with the aggregate as it was before the last
+		// event
+		DomainEventMessage<?> stale = new GenericDomainEventMessage<>(last.getType(), aggregate,
+				(Long) stored.get("sequence_number"), last.getPayload());
+
+		assertThatExceptionOfType(ConcurrencyException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				// a write of the same transaction, before the append (as a command's
+				// handlers do)
+				this.jdbc.sql("INSERT INTO idempotency_key (tenant_id, user_id, key, fingerprint) VALUES (?, ?, ?, ?)")
+					.params(this.world.tenant, "walt", "lost-race", "-")
+					.update();
+				this.eventStore.publish(stale);
+			}))
+			.withMessageContaining(aggregate);
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idempotency_key WHERE tenant_id = ?")
+			.param(this.world.tenant)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+			.param(aggregate)
+			.query(Long.class)
+			.single()).isEqualTo((Long) stored.get("sequence_number") + 1);
+		Response next = this.world.record(this.world.worker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
+		assertThat(next.position()).isEqualTo(first.position() + 1);
 	}
 
 }
