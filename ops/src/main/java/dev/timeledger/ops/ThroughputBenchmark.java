@@ -1,6 +1,5 @@
 package dev.timeledger.ops;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,18 +41,18 @@ final class ThroughputBenchmark {
 		// more server settings for experiments: -Dthroughput.server.args="--a=b --c=d"
 		List<String> settings = ServerProcess.words("throughput.server.args");
 		try (ServerProcess server = ServerProcess.start(maxHeap, settings)) {
-			String base = "http://127.0.0.1:" + server.port();
 			String database = server.postgresJdbcUrl();
-			HttpClient setup = HttpClient.newHttpClient();
 			ApiClient api = new ApiClient(server.port());
 			String manager = api.token("acme", "mia", "manager");
 			String operator = api.token("acme", "otto", "operator");
-			String projectId = JSON
-				.readTree(WeekDriver
-					.send(setup, base + "/api/projects", manager, "POST", "{\"name\":\"Apollo\",\"billable\":true}")
-					.body())
-				.get("projectId")
-				.asText();
+			String projectId;
+			try (KeepAliveHttp setup = connection(server)) {
+				projectId = JSON
+					.readTree(setup.send("POST", "/api/projects", manager, "{\"name\":\"Apollo\",\"billable\":true}")
+						.body())
+					.get("projectId")
+					.asText();
+			}
 			WeekDriver[] all = new WeekDriver[clients];
 			for (int c = 0; c < clients; c++) {
 				List<WeekDriver.Worker> workers = new ArrayList<>();
@@ -61,7 +60,7 @@ final class ThroughputBenchmark {
 					String user = "w" + c + "-" + w;
 					workers.add(new WeekDriver.Worker(user, api.token("acme", user, "worker")));
 				}
-				all[c] = new WeekDriver(base, projectId, manager, workers);
+				all[c] = new WeekDriver(connection(server), projectId, manager, workers);
 			}
 
 			int round = Integer.getInteger("warmup", Math.max(clients * WeekDriver.STEPS, commands / 4));
@@ -82,6 +81,7 @@ final class ThroughputBenchmark {
 			double busy = cpu.machineBusy();
 			Map<String, Double> serverByKind = cpu.serverByKind();
 			long errors = Arrays.stream(all).mapToLong((client) -> client.errors).sum();
+			Arrays.stream(all).forEach(WeekDriver::close);
 			long events = RawInsertBaseline.head(database) - firstMeasured + 1;
 			// the baseline gets the machine to itself: the projections catch up first
 			double catchUp = ProjectionLag.awaitNone(api, operator, Duration.ofMinutes(2));
@@ -108,6 +108,10 @@ final class ThroughputBenchmark {
 					events / seconds, merged[merged.length / 2] / 1000.0, merged[(int) (merged.length * 0.99)] / 1000.0,
 					raw, 100 * (events / seconds) / raw);
 		}
+	}
+
+	private static KeepAliveHttp connection(ServerProcess server) {
+		return new KeepAliveHttp("127.0.0.1", server.port(), Duration.ofSeconds(30));
 	}
 
 	static List<long[]> phase(int threads, ThrowingTask task) throws Exception {

@@ -1,10 +1,7 @@
 package dev.timeledger.ops;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,21 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.events.IsoWeek;
 
 /**
- * One client of the throughput benchmark: its own HTTP connection, and its workers in
- * turn through a realistic week, one command at a time (six manual entries, an amendment,
- * a timer started and stopped, the week submitted, a manager's approval), then the next
- * week.
+ * One client of the throughput benchmark: its own HTTP connection
+ * ({@link KeepAliveHttp}), and its workers in turn through a realistic week, one command
+ * at a time (six manual entries, an amendment, a timer started and stopped, the week
+ * submitted, a manager's approval), then the next week.
  */
-final class WeekDriver {
+final class WeekDriver implements Closeable {
 
 	/** Commands per worker and week: 6 entries, amend, start, stop, submit, approve. */
 	static final int STEPS = 11;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final String base;
+	private final KeepAliveHttp http;
 
 	private final String projectId;
 
@@ -38,8 +33,8 @@ final class WeekDriver {
 
 	long errors;
 
-	WeekDriver(String base, String projectId, String manager, List<Worker> workers) {
-		this.base = base;
+	WeekDriver(KeepAliveHttp http, String projectId, String manager, List<Worker> workers) {
+		this.http = http;
 		this.projectId = projectId;
 		this.manager = manager;
 		this.workers = workers;
@@ -50,13 +45,13 @@ final class WeekDriver {
 		for (int i = 0; i < commands; i++) {
 			Worker worker = this.workers.get(this.turn++ % this.workers.size());
 			long sent = System.nanoTime();
-			HttpResponse<String> response = step(worker);
+			KeepAliveHttp.Answer response = step(worker);
 			micros[i] = (System.nanoTime() - sent) / 1000;
-			if (response.statusCode() / 100 != 2) {
+			if (response.status() / 100 != 2) {
 				this.errors++;
 				if (this.errors <= 5) {
-					System.err.println(worker.user + " step " + worker.step + ": " + response.statusCode() + " "
-							+ response.body());
+					System.err.println(
+							worker.user + " step " + worker.step + ": " + response.status() + " " + response.body());
 				}
 			}
 			else if (worker.step == 0) {
@@ -70,7 +65,7 @@ final class WeekDriver {
 		return micros;
 	}
 
-	private HttpResponse<String> step(Worker worker) throws Exception {
+	private KeepAliveHttp.Answer step(Worker worker) throws IOException {
 		LocalDate monday = worker.monday();
 		String week = IsoWeek.of(monday).toString();
 		return switch (worker.step) {
@@ -80,7 +75,7 @@ final class WeekDriver {
 						"{\"projectId\":\"" + this.projectId + "\",\"start\":\"" + day + "T09:00:00Z\",\"end\":\"" + day
 								+ "T10:00:00Z\",\"task\":\"build\",\"description\":\"step " + worker.step + "\"}");
 			}
-			case 6 -> send(this.http, this.base + "/api/time-entries/" + worker.firstEntry, worker.token, "PUT",
+			case 6 -> this.http.send("PUT", "/api/time-entries/" + worker.firstEntry, worker.token,
 					"{\"projectId\":\"" + this.projectId + "\",\"start\":\"" + monday + "T11:00:00Z\",\"end\":\""
 							+ monday + "T12:30:00Z\",\"task\":\"review\"}");
 			case 7 -> post(worker.token, "/api/time-entries/start",
@@ -92,18 +87,13 @@ final class WeekDriver {
 		};
 	}
 
-	private HttpResponse<String> post(String token, String path, String body) throws Exception {
-		return send(this.http, this.base + path, token, "POST", body);
+	private KeepAliveHttp.Answer post(String token, String path, String body) throws IOException {
+		return this.http.send("POST", path, token, body);
 	}
 
-	static HttpResponse<String> send(HttpClient http, String url, String token, String method, String body)
-			throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	@Override
+	public void close() {
+		this.http.close();
 	}
 
 	/** A worker's place in its current week. */
