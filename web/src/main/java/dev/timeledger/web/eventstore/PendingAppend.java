@@ -11,11 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The events a transaction has appended but not stored yet. They are stored as the
- * transaction's last step, in the round trip of its commit, or earlier when a caller
- * needs their positions inside the transaction ({@link #flushCurrentTransaction()}); from
- * then on the transaction holds the append lock until it ends. Everything a command does
- * before, loading, deciding, serializing, same-transaction handlers, runs without the
- * lock.
+ * transaction's last step before commit, or earlier when a caller needs their positions
+ * inside the transaction ({@link #flushCurrentTransaction()}); from then on the
+ * transaction holds the append lock until it ends. Everything a command does before,
+ * loading, deciding, serializing, same-transaction handlers, runs without the lock.
  */
 public final class PendingAppend implements TransactionSynchronization {
 
@@ -53,7 +52,7 @@ public final class PendingAppend implements TransactionSynchronization {
 	 */
 	public static void flushCurrentTransaction() {
 		if (TransactionSynchronizationManager.getResource(PendingAppend.class) instanceof PendingAppend pending) {
-			pending.storeNow(false);
+			pending.storeNow();
 		}
 	}
 
@@ -67,28 +66,24 @@ public final class PendingAppend implements TransactionSynchronization {
 		}
 		if (this.locked) {
 			// already flushed once: the lock is held, so later events go in at once
-			storeNow(false);
+			storeNow();
 		}
 	}
 
-	private void storeNow(boolean commit) {
+	private void storeNow() {
 		if (this.rows.isEmpty()) {
 			return;
 		}
-		long last = this.engine.store(this.rows, this.first, this.locked, commit);
+		long last = this.engine.store(this.rows, this.first, this.locked);
 		this.last = last;
 		this.locked = true;
 		this.rows.clear();
 		this.positions.forEach((position) -> position.record(last));
 	}
 
-	/**
-	 * Stores the pending events and commits in the same round trip: the transaction
-	 * manager's own commit then finds the transaction ended and does nothing.
-	 */
 	@Override
 	public void beforeCommit(boolean readOnly) {
-		storeNow(true);
+		storeNow();
 	}
 
 	@Override
