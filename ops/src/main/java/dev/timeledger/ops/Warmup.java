@@ -14,15 +14,23 @@ final class Warmup {
 	 */
 	private static final double SETTLED = 0.05;
 
+	/**
+	 * Settled rounds in a row that end the warm-up: C2 compiles in waves, and one quiet
+	 * round was followed by a wave of recompilation more than once.
+	 */
+	private static final int SETTLED_ROUNDS = 2;
+
 	private Warmup() {
 	}
 
 	/**
-	 * Runs rounds until one ends settled, at most {@code -Dwarmup.rounds} of them
-	 * (default {@code rounds}), printing each round's figures.
+	 * Runs rounds until {@link #SETTLED_ROUNDS} in a row end settled, at most
+	 * {@code -Dwarmup.rounds} of them (default {@code rounds}), printing each round's
+	 * figures.
 	 */
 	static void untilCompiled(ServerProcess server, int rounds, Round round) throws Exception {
 		int most = Integer.getInteger("warmup.rounds", rounds);
+		int settled = 0;
 		for (int r = 1; r <= most; r++) {
 			CpuUse cpu = CpuUse.start(server.pid(), server.postgres());
 			long started = System.nanoTime();
@@ -34,7 +42,8 @@ final class Warmup {
 					"warm-up round %d: %.0f commands/s; server JVM %.2f ms per command, of which the JIT compilers"
 							+ " %.2f ms%n",
 					r, commands / seconds, serverSeconds * 1000 / commands, jit * 1000 / commands);
-			if (jit < SETTLED * serverSeconds) {
+			settled = (jit < SETTLED * serverSeconds) ? settled + 1 : 0;
+			if (settled == SETTLED_ROUNDS) {
 				return;
 			}
 		}
