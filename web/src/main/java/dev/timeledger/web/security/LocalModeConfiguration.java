@@ -4,6 +4,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,8 +16,10 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -46,6 +49,13 @@ class LocalModeConfiguration {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(tokenRules);
 		validators.add(0, JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+		// the local issuer is a name, not a URL: the default conversion tries a URL
+		// first,
+		// and each try throws and catches two exceptions with their stack traces, on
+		// every
+		// request (1.4 % of the machine in the throughput benchmark's profile)
+		decoder.setClaimSetConverter(MappedJwtClaimSetConverter
+			.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> (issuer != null) ? issuer.toString() : null)));
 		return decoder;
 	}
 
