@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeledger.web.support.ApiClient;
 
 /**
@@ -29,8 +28,6 @@ import dev.timeledger.web.support.ApiClient;
  */
 final class ThroughputBenchmark {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private ThroughputBenchmark() {
 	}
 
@@ -45,14 +42,10 @@ final class ThroughputBenchmark {
 			ApiClient api = new ApiClient(server.port());
 			String manager = api.token("acme", "mia", "manager");
 			String operator = api.token("acme", "otto", "operator");
-			String projectId;
-			try (KeepAliveHttp setup = connection(server)) {
-				projectId = JSON
-					.readTree(setup.send("POST", "/api/projects", manager, "{\"name\":\"Apollo\",\"billable\":true}")
-						.body())
-					.get("projectId")
-					.asText();
-			}
+			String projectId = api.post("/api/projects", manager, Map.of("name", "Apollo", "billable", true))
+				.json()
+				.get("projectId")
+				.asText();
 			WeekDriver[] all = new WeekDriver[clients];
 			for (int c = 0; c < clients; c++) {
 				List<WeekDriver.Worker> workers = new ArrayList<>();
@@ -60,7 +53,8 @@ final class ThroughputBenchmark {
 					String user = "w" + c + "-" + w;
 					workers.add(new WeekDriver.Worker(user, api.token("acme", user, "worker")));
 				}
-				all[c] = new WeekDriver(connection(server), projectId, manager, workers);
+				all[c] = new WeekDriver(new KeepAliveHttp("127.0.0.1", server.port(), Duration.ofSeconds(30)),
+						projectId, manager, workers);
 			}
 
 			int round = Integer.getInteger("warmup", Math.max(clients * WeekDriver.STEPS, commands / 4));
@@ -108,10 +102,6 @@ final class ThroughputBenchmark {
 					events / seconds, merged[merged.length / 2] / 1000.0, merged[(int) (merged.length * 0.99)] / 1000.0,
 					raw, 100 * (events / seconds) / raw);
 		}
-	}
-
-	private static KeepAliveHttp connection(ServerProcess server) {
-		return new KeepAliveHttp("127.0.0.1", server.port(), Duration.ofSeconds(30));
 	}
 
 	static List<long[]> phase(int threads, ThrowingTask task) throws Exception {

@@ -112,11 +112,14 @@ public class EventArrivals {
 	 * head by any reader; otherwise 0. Marks the read as started when it returns 0.
 	 */
 	long lingerBeforeReadingHead() {
+		if (this.lingerNanos <= 0) {
+			// switched off: no lock and no clock on every read
+			return 0;
+		}
 		this.lock.lock();
 		try {
 			long now = System.nanoTime();
-			boolean busy = this.lingerNanos > 0 && now - this.lastPositionNanos < 1_000_000_000L
-					&& this.rate > this.lingerAbove;
+			boolean busy = now - this.lastPositionNanos < 1_000_000_000L && this.rate > this.lingerAbove;
 			long wait = busy ? this.lastHeadReadNanos + this.lingerNanos - now : 0;
 			if (wait <= 0) {
 				this.lastHeadReadNanos = now;
