@@ -138,8 +138,17 @@ class EventStoreConfiguration {
 
 	/** Aggregates kept between commands while current ({@link FreshAggregateCache}). */
 	@Bean
-	org.axonframework.common.caching.Cache aggregateCache(JdbcClient jdbc, TimeLedgerProperties properties) {
+	FreshAggregateCache aggregateCache(JdbcClient jdbc, TimeLedgerProperties properties) {
 		return new FreshAggregateCache(jdbc, properties.aggregateCacheSize());
+	}
+
+	/**
+	 * Registered on the command bus by Axon's auto-configuration, after the transaction's
+	 * interceptor.
+	 */
+	@Bean
+	DeferredFreshnessCheck deferredFreshnessCheck(FreshAggregateCache aggregateCache) {
+		return new DeferredFreshnessCheck(aggregateCache);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -18,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Aggregates kept in memory between commands, so that a command does not read and replay
  * its aggregate's snapshot and events again. An entry is used only while it is current:
- * its version must equal the last sequence number stored for the aggregate (one indexed
- * lookup), so that a change made by another node is never decided on stale state. At most
+ * its version must equal the last sequence number stored for the aggregate, so that a
+ * change made by another node is never decided on stale state. A command checks that
+ * after deciding, mostly through its own append ({@link DeferredFreshnessCheck}); any
+ * other use reads the last sequence number first (one indexed lookup). At most
  * {@code capacity} entries are kept, the least recently used dropped first; Axon drops an
  * entry when its command rolls back.
  */
@@ -36,6 +39,8 @@ final class FreshAggregateCache implements Cache {
 
 	private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
+	private final AtomicLong freshnessReads = new AtomicLong();
+
 	FreshAggregateCache(JdbcClient jdbc, int capacity) {
 		this.jdbc = jdbc;
 		this.capacity = capacity;
@@ -48,9 +53,15 @@ final class FreshAggregateCache implements Cache {
 		synchronized (this.entries) {
 			value = this.entries.get(key);
 		}
-		if (value instanceof AggregateCacheEntry<?> entry && !isCurrent(key, entry)) {
-			removeStale(key, value);
-			return null;
+		if (value instanceof AggregateCacheEntry<?> entry) {
+			Map<Object, Long> deferred = DeferredFreshnessCheck.ofCurrentUnitOfWork();
+			if (deferred != null) {
+				deferred.put(key, version(entry));
+			}
+			else if (!isCurrent(key, version(entry))) {
+				removeStale(key, value);
+				return null;
+			}
 		}
 		if (value != null) {
 			this.listeners.forEach((listener) -> listener.onEntryRead(key, value));
@@ -152,14 +163,21 @@ final class FreshAggregateCache implements Cache {
 		return evicted;
 	}
 
-	private boolean isCurrent(Object key, AggregateCacheEntry<?> entry) {
+	/** Whether {@code version} is the last sequence number stored for the aggregate. */
+	boolean isCurrent(Object key, Long version) {
+		this.freshnessReads.incrementAndGet();
 		Long stored = this.jdbc
 			.sql("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")
 			.param(key.toString())
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		return Objects.equals(stored, version(entry));
+		return Objects.equals(stored, version);
+	}
+
+	/** How often the last sequence number of an aggregate was read, for tests. */
+	long freshnessReads() {
+		return this.freshnessReads.get();
 	}
 
 	private static Long version(AggregateCacheEntry<?> entry) {

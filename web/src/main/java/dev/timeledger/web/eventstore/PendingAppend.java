@@ -1,7 +1,9 @@
 package dev.timeledger.web.eventstore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.eventhandling.EventMessage;
 
@@ -23,6 +25,9 @@ public final class PendingAppend implements TransactionSynchronization {
 	private final List<Object[]> rows = new ArrayList<>();
 
 	private final List<AppendedPosition> positions = new ArrayList<>();
+
+	/** Every aggregate the transaction has appended to, stored or not. */
+	private final Set<String> aggregates = new HashSet<>(2);
 
 	private EventMessage<?> first;
 
@@ -56,11 +61,18 @@ public final class PendingAppend implements TransactionSynchronization {
 		}
 	}
 
+	/** Whether the current transaction has appended events of the aggregate. */
+	static boolean currentTransactionAppendsTo(String aggregateId) {
+		return TransactionSynchronizationManager.getResource(PendingAppend.class) instanceof PendingAppend pending
+				&& pending.aggregates.contains(aggregateId);
+	}
+
 	void add(EventMessage<?> event, List<Object[]> more, AppendedPosition position) {
 		if (this.first == null) {
 			this.first = event;
 		}
 		this.rows.addAll(more);
+		more.forEach((row) -> this.aggregates.add((String) row[1]));
 		if (position != null) {
 			this.positions.add(position);
 		}

@@ -1,0 +1,76 @@
+package dev.timeledger.web.eventstore;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Lets a command decide on a cached aggregate without first reading the aggregate's last
+ * sequence number, and checks afterwards only where the append does not. When the command
+ * stores events for the aggregate, the append checks under the lock that they are the
+ * next in sequence (ADR 3), which fails for a stale entry. When the command is rejected,
+ * or stores nothing for the aggregate, the entry is checked then. A decision found to
+ * rest on a stale entry fails as a lost race: Axon drops the entry on rollback, and the
+ * command is retried on the stored state ({@code CommandExecutor}).
+ */
+final class DeferredFreshnessCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+	private static final String RESOURCE = DeferredFreshnessCheck.class.getName();
+
+	private final FreshAggregateCache cache;
+
+	DeferredFreshnessCheck(FreshAggregateCache cache) {
+		this.cache = cache;
+	}
+
+	@Override
+	public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+			throws Exception {
+		Map<Object, Long> unchecked = new HashMap<>(2);
+		unitOfWork.resources().put(RESOURCE, unchecked);
+		Object result;
+		try {
+			result = interceptorChain.proceed();
+		}
+		catch (ConcurrencyException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			failIfStale(unchecked, ex);
+			throw ex;
+		}
+		// runs after the event bus's own prepare-commit step, which has handed the
+		// command's events to the storage engine by then
+		unitOfWork.onPrepareCommit((committing) -> {
+			unchecked.keySet().removeIf((key) -> PendingAppend.currentTransactionAppendsTo(key.toString()));
+			failIfStale(unchecked, null);
+		});
+		return result;
+	}
+
+	/**
+	 * The entries the current command decided on without a check, by aggregate and
+	 * version, or null when the entry must be checked before use.
+	 */
+	static Map<Object, Long> ofCurrentUnitOfWork() {
+		return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(RESOURCE) : null;
+	}
+
+	private void failIfStale(Map<Object, Long> unchecked, Exception decision) {
+		for (Map.Entry<Object, Long> entry : unchecked.entrySet()) {
+			if (!this.cache.isCurrent(entry.getKey(), entry.getValue())) {
+				throw new ConcurrencyException(
+						"Aggregate " + entry.getKey()
+								+ " was changed on another node after this one cached it; the command is decided again",
+						decision);
+			}
+		}
+	}
+
+}
