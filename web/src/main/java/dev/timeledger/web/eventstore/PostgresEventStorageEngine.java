@@ -12,7 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import dev.timeledger.command.AppendPreconditions;
 import dev.timeledger.query.projection.EventArrivals;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -84,8 +86,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	/**
 	 * Stores the events a transaction appended, as its last step before commit: takes the
 	 * append lock, checks that each aggregate's first new sequence number is the next one
-	 * and inserts, in one statement. A lost optimistic-concurrency race inserts nothing
-	 * and takes no global index.
+	 * and that the transaction's {@link AppendPreconditions} hold, and inserts, in one
+	 * statement. A lost optimistic-concurrency race inserts nothing and takes no global
+	 * index.
 	 * @return the highest global index taken
 	 */
 	long store(List<Object[]> rows, EventMessage<?> first, boolean locked) {
@@ -111,6 +114,7 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	}
 
 	private long insert(Connection connection, List<Object[]> rows, boolean locked) throws SQLException {
+		List<AppendPreconditions.Condition> conditions = AppendPreconditions.takeForCurrentTransaction();
 		Map<String, Long> firstSequences = new LinkedHashMap<>();
 		for (Object[] row : rows) {
 			firstSequences.putIfAbsent((String) row[1], (Long) row[2]);
@@ -125,8 +129,12 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				+ "WITH expected (aggregate, first) AS (VALUES "
 				+ String.join(", ", Collections.nCopies(firstSequences.size(), "(CAST(? AS text), CAST(? AS bigint))"))
 				+ "), conflict AS (SELECT 1 FROM expected e WHERE coalesce((SELECT max(" + sequence + ") FROM " + table
-				+ " d WHERE d." + aggregate + " = e.aggregate), -1) <> e.first - 1), inserted AS (INSERT INTO " + table
-				+ " (" + this.schema.domainEventFields() + ") SELECT * FROM (VALUES "
+				+ " d WHERE d." + aggregate + " = e.aggregate), -1) <> e.first - 1"
+				+ conditions.stream()
+					.map((condition) -> " UNION ALL SELECT 1 WHERE NOT (" + condition.holds() + ")")
+					.collect(Collectors.joining())
+				+ "), inserted AS (INSERT INTO " + table + " (" + this.schema.domainEventFields()
+				+ ") SELECT * FROM (VALUES "
 				+ String.join(", ",
 						Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"))
 				+ ") AS appended WHERE NOT EXISTS (SELECT 1 FROM conflict) RETURNING " + this.schema.globalIndexColumn()
@@ -137,6 +145,11 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 			for (Map.Entry<String, Long> first : firstSequences.entrySet()) {
 				statement.setString(parameter++, first.getKey());
 				statement.setLong(parameter++, first.getValue());
+			}
+			for (AppendPreconditions.Condition condition : conditions) {
+				for (Object value : condition.parameters()) {
+					statement.setObject(parameter++, value);
+				}
 			}
 			for (Object[] row : rows) {
 				for (Object value : row) {
@@ -155,7 +168,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 			}
 			if (last < 0) {
 				throw new ConcurrencyException("An aggregate of " + firstSequences.keySet()
-						+ " was changed concurrently: its new events are not the next in sequence");
+						+ " was changed concurrently (its new events are not the next in sequence),"
+						+ " or a fact its command read has changed since");
 			}
 			return last;
 		}
