@@ -66,7 +66,8 @@ final class ServerProcess implements AutoCloseable {
 		// classes away
 		Path copy = Files.copy(jar, directory.resolve("timeledger.jar"));
 		Path log = directory.resolve("server.log");
-		List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + maxHeap));
+		// four JIT compiler threads, as recommended for few cores (ADR 20)
+		List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + maxHeap, "-XX:CICompilerCount=4"));
 		// JVM options for experiments, e.g. a flight recording:
 		// -Dserver.jvm.args="-XX:..."
 		command.addAll(words("server.jvm.args"));

@@ -13,10 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The events a transaction has appended but not stored yet. They are stored as the
- * transaction's last step before commit, or earlier when a caller needs their positions
- * inside the transaction ({@link #flushCurrentTransaction()}); from then on the
- * transaction holds the append lock until it ends. Everything a command does before,
- * loading, deciding, serializing, same-transaction handlers, runs without the lock.
+ * transaction's last step, in the round trip of its commit, or earlier when a caller
+ * needs their positions inside the transaction ({@link #flushCurrentTransaction()}); from
+ * then on the transaction holds the append lock until it ends. Everything a command does
+ * before, loading, deciding, serializing, same-transaction handlers, runs without the
+ * lock.
  */
 public final class PendingAppend implements TransactionSynchronization {
 
@@ -57,7 +58,7 @@ public final class PendingAppend implements TransactionSynchronization {
 	 */
 	public static void flushCurrentTransaction() {
 		if (TransactionSynchronizationManager.getResource(PendingAppend.class) instanceof PendingAppend pending) {
-			pending.storeNow();
+			pending.storeNow(false);
 		}
 	}
 
@@ -78,24 +79,28 @@ public final class PendingAppend implements TransactionSynchronization {
 		}
 		if (this.locked) {
 			// already flushed once: the lock is held, so later events go in at once
-			storeNow();
+			storeNow(false);
 		}
 	}
 
-	private void storeNow() {
+	private void storeNow(boolean commit) {
 		if (this.rows.isEmpty()) {
 			return;
 		}
-		long last = this.engine.store(this.rows, this.first, this.locked);
+		long last = this.engine.store(this.rows, this.first, this.locked, commit);
 		this.last = last;
 		this.locked = true;
 		this.rows.clear();
 		this.positions.forEach((position) -> position.record(last));
 	}
 
+	/**
+	 * Stores the pending events and commits in the same round trip: the transaction
+	 * manager's own commit then finds the transaction ended and does nothing.
+	 */
 	@Override
 	public void beforeCommit(boolean readOnly) {
-		storeNow();
+		storeNow(true);
 	}
 
 	@Override

@@ -35,9 +35,9 @@ import org.axonframework.serialization.Serializer;
  * only after every earlier append has committed or rolled back. A reader therefore never
  * sees a position before an earlier one is visible, so positions can be handed to clients
  * as resume points and no event processor can skip a late commit (ADR 0003). Events are
- * serialized when they are appended but stored as the transaction's last step before its
- * commit ({@link PendingAppend}), so that the lock is held for one statement and the
- * commit only.
+ * serialized when they are appended but stored as the transaction's last step, in the
+ * round trip of its commit ({@link PendingAppend}), so that the lock is held for one
+ * statement and the commit only, with no wait for the application in between.
  */
 final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -46,6 +46,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
 	/** The advisory lock key of appends ("TLAPPEND" in ASCII). */
 	static final long APPEND_LOCK = 0x544c415050454e44L;
+
+	/** The error of an append that lost the race for an aggregate's next sequence. */
+	static final String APPEND_CONFLICT = "TL409";
 
 	private final TransactionManager transactions;
 
@@ -84,19 +87,25 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 	}
 
 	/**
-	 * Stores the events a transaction appended, as its last step before commit: takes the
-	 * append lock, checks that each aggregate's first new sequence number is the next one
-	 * and that the transaction's {@link AppendPreconditions} hold, and inserts, in one
-	 * statement. A lost optimistic-concurrency race inserts nothing and takes no global
-	 * index.
+	 * Stores the events a transaction appended: takes the append lock, checks that each
+	 * aggregate's first new sequence number is the next one and that the transaction's
+	 * {@link AppendPreconditions} hold, and inserts, in one statement. A lost
+	 * optimistic-concurrency race fails the statement before it takes a global index.
+	 * @param locked whether the transaction holds the append lock already
+	 * @param commit whether to commit the transaction in the same round trip: this is its
+	 * last step, and the lock is released without waiting for the application to send the
+	 * commit. A failed statement skips the commit, and the transaction rolls back.
 	 * @return the highest global index taken
 	 */
-	long store(List<Object[]> rows, EventMessage<?> first, boolean locked) {
+	long store(List<Object[]> rows, EventMessage<?> first, boolean locked, boolean commit) {
 		Connection connection = getConnection();
 		try {
-			return insert(connection, rows, locked);
+			return insert(connection, rows, locked, commit);
 		}
 		catch (SQLException ex) {
+			if (APPEND_CONFLICT.equals(ex.getSQLState())) {
+				throw new ConcurrencyException(ex.getMessage(), ex);
+			}
 			handlePersistenceException(ex, first);
 			throw new IllegalStateException(ex);
 		}
@@ -113,7 +122,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		this.arrivals.signal(last);
 	}
 
-	private long insert(Connection connection, List<Object[]> rows, boolean locked) throws SQLException {
+	private long insert(Connection connection, List<Object[]> rows, boolean locked, boolean commit)
+			throws SQLException {
 		List<AppendPreconditions.Condition> conditions = AppendPreconditions.takeForCurrentTransaction();
 		Map<String, Long> firstSequences = new LinkedHashMap<>();
 		for (Object[] row : rows) {
@@ -122,16 +132,21 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 		String table = this.schema.domainEventTable();
 		String aggregate = this.schema.aggregateIdentifierColumn();
 		String sequence = this.schema.sequenceNumberColumn();
-		// the lock and the insert go in one round trip: the lock's next holder inserts at
-		// once; one NOTIFY (the uncorrelated subquery runs once) wakes the processors and
-		// feeds of the other nodes after commit, with the highest position stored
+		// the lock, the insert and the commit go in one round trip: the lock's next
+		// holder inserts at once, and this one commits without waiting for the
+		// application. One NOTIFY (the uncorrelated subquery runs once) wakes the
+		// processors and feeds of the other nodes after commit, with the highest
+		// position stored. A conflict raises (append_conflict, in the select list of
+		// a volatile and so materialized CTE), which skips the commit after it.
 		String sql = (locked ? "" : "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + "); ")
 				+ "WITH expected (aggregate, first) AS (VALUES "
 				+ String.join(", ", Collections.nCopies(firstSequences.size(), "(CAST(? AS text), CAST(? AS bigint))"))
-				+ "), conflict AS (SELECT 1 FROM expected e WHERE coalesce((SELECT max(" + sequence + ") FROM " + table
+				+ "), conflict AS (SELECT append_conflict('aggregate ' || e.aggregate || ' has events past sequence ' ||"
+				+ " (e.first - 1)) FROM expected e WHERE coalesce((SELECT max(" + sequence + ") FROM " + table
 				+ " d WHERE d." + aggregate + " = e.aggregate), -1) <> e.first - 1"
 				+ conditions.stream()
-					.map((condition) -> " UNION ALL SELECT 1 WHERE NOT (" + condition.holds() + ")")
+					.map((condition) -> " UNION ALL SELECT append_conflict('a fact its command read has changed')"
+							+ " WHERE NOT (" + condition.holds() + ")")
 					.collect(Collectors.joining())
 				+ "), inserted AS (INSERT INTO " + table + " (" + this.schema.domainEventFields()
 				+ ") SELECT * FROM (VALUES "
@@ -139,7 +154,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 						Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"))
 				+ ") AS appended WHERE NOT EXISTS (SELECT 1 FROM conflict) RETURNING " + this.schema.globalIndexColumn()
 				+ ") SELECT " + this.schema.globalIndexColumn() + ", (SELECT pg_notify('" + EVENTS_CHANNEL + "', max("
-				+ this.schema.globalIndexColumn() + ")::text) FROM inserted) FROM inserted";
+				+ this.schema.globalIndexColumn() + ")::text) FROM inserted) FROM inserted"
+				+ (commit ? "; COMMIT" : "");
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			int parameter = 1;
 			for (Map.Entry<String, Long> first : firstSequences.entrySet()) {
@@ -167,9 +183,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				}
 			}
 			if (last < 0) {
-				throw new ConcurrencyException("An aggregate of " + firstSequences.keySet()
-						+ " was changed concurrently (its new events are not the next in sequence),"
-						+ " or a fact its command read has changed since");
+				// a conflict raises instead (and skips the commit): this cannot be
+				// reached
+				throw new IllegalStateException("The append of " + firstSequences.keySet() + " stored no events");
 			}
 			return last;
 		}
