@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param security how tokens map to tenants, users and roles
  * @param embeddedPostgres the embedded database used when no datasource URL is set
  * @param commands how writes are executed
- * @param snapshotThreshold events of a worklog between two snapshots
+ * @param snapshotThreshold events of a worklog between two snapshots at least; a worklog
+ * with more history waits for a quarter of its events
  * @param aggregateCacheSize aggregates a node keeps in memory between commands, the least
  * recently used dropped first
  * @param live the live invalidation over STOMP

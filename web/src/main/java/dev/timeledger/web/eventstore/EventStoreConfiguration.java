@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -153,7 +152,7 @@ class EventStoreConfiguration {
 
 	@Bean
 	SnapshotTriggerDefinition worklogSnapshotTrigger(Snapshotter snapshotter, TimeLedgerProperties properties) {
-		return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+		return new GrowingSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
 	}
 
 	/**
