@@ -55,6 +55,18 @@ public final class AppendPreconditions {
 	}
 
 	/**
+	 * The conditions the current transaction required and has not appended with yet, left
+	 * in place: for a command that is rejected, whose decision may rest on them too.
+	 */
+	public static List<Condition> pendingInCurrentTransaction() {
+		if (TransactionSynchronizationManager
+			.getResource(AppendPreconditions.class) instanceof AppendPreconditions current) {
+			return List.copyOf(current.conditions);
+		}
+		return List.of();
+	}
+
+	/**
 	 * A condition of an append.
 	 *
 	 * @param holds an SQL boolean expression with {@code ?} parameters

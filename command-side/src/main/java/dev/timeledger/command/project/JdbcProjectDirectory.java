@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -69,7 +70,19 @@ class JdbcProjectDirectory implements ProjectDirectory {
 				&& TransactionSynchronizationManager.isSynchronizationActive()) {
 			ProjectFacts facts = remembered.facts();
 			AppendPreconditions.require(STILL_ACTIVE, projectId, tenantId, facts.billable());
-			CurrentUnitOfWork.get().onRollback((unitOfWork) -> forget(projectId));
+			// on the database transaction's rollback, which may come after the unit of
+			// work has committed (an Idempotency-Key's transaction stores the events
+			// later)
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						forget(projectId);
+					}
+				}
+
+			});
 			return Optional.of(facts);
 		}
 		this.reads.incrementAndGet();

@@ -1,7 +1,11 @@
 package dev.timeledger.web.eventstore;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.timeledger.command.AppendPreconditions;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -9,6 +13,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Lets a command decide on a cached aggregate without first reading the aggregate's last
@@ -25,8 +31,11 @@ final class DeferredFreshnessCheck implements MessageHandlerInterceptor<CommandM
 
 	private final FreshAggregateCache cache;
 
-	DeferredFreshnessCheck(FreshAggregateCache cache) {
+	private final JdbcClient jdbc;
+
+	DeferredFreshnessCheck(FreshAggregateCache cache, JdbcClient jdbc) {
 		this.cache = cache;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -42,7 +51,7 @@ final class DeferredFreshnessCheck implements MessageHandlerInterceptor<CommandM
 			throw ex;
 		}
 		catch (Exception ex) {
-			failIfStale(unchecked, ex);
+			failIfRejectedOnStaleState(unchecked, ex);
 			throw ex;
 		}
 		// runs after the event bus's own prepare-commit step, which has handed the
@@ -60,6 +69,41 @@ final class DeferredFreshnessCheck implements MessageHandlerInterceptor<CommandM
 	 */
 	static Map<Object, Long> ofCurrentUnitOfWork() {
 		return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(RESOURCE) : null;
+	}
+
+	/**
+	 * Checks what a rejected command decided on from memory: its cached aggregates and
+	 * the remembered facts it required ({@link AppendPreconditions}). A check that cannot
+	 * run (the transaction failed with the command) leaves the command's own error as it
+	 * is.
+	 */
+	private void failIfRejectedOnStaleState(Map<Object, Long> unchecked, Exception rejection) {
+		List<AppendPreconditions.Condition> facts = AppendPreconditions.pendingInCurrentTransaction();
+		if (unchecked.isEmpty() && facts.isEmpty()) {
+			return;
+		}
+		boolean factsHold;
+		try {
+			failIfStale(unchecked, rejection);
+			factsHold = facts.isEmpty() || this.jdbc
+				.sql("SELECT " + facts.stream()
+					.map((condition) -> "(" + condition.holds() + ")")
+					.collect(Collectors.joining(" AND ")))
+				.params(facts.stream().flatMap((condition) -> condition.parameters().stream()).toList())
+				.query(Boolean.class)
+				.single();
+		}
+		catch (ConcurrencyException stale) {
+			throw stale;
+		}
+		catch (RuntimeException checkFailed) {
+			rejection.addSuppressed(checkFailed);
+			return;
+		}
+		if (!factsHold) {
+			throw new ConcurrencyException(
+					"A fact this node remembered has changed since; the command is decided again", rejection);
+		}
 	}
 
 	private void failIfStale(Map<Object, Long> unchecked, Exception decision) {

@@ -146,8 +146,8 @@ class EventStoreConfiguration {
 	 * interceptor.
 	 */
 	@Bean
-	DeferredFreshnessCheck deferredFreshnessCheck(FreshAggregateCache aggregateCache) {
-		return new DeferredFreshnessCheck(aggregateCache);
+	DeferredFreshnessCheck deferredFreshnessCheck(FreshAggregateCache aggregateCache, JdbcClient jdbc) {
+		return new DeferredFreshnessCheck(aggregateCache, jdbc);
 	}
 
 	@Bean

@@ -58,6 +58,28 @@ class RememberedProjectFactsIntegrationTests extends ApiTest {
 			.list()).as("billable, before and after the change").hasSize(2).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void aProjectArchivedOnAnotherNode_refusesTimeWithAnIdempotencyKeyToo() {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+		changeElsewhere("archived = true");
+		Response refused = this.api.post("/api/time-entries", this.world.worker, java.util.Map.of("projectId",
+				this.world.projectId, "start", "2026-11-16T10:00:00Z", "end", "2026-11-16T11:00:00Z"), "archived-key");
+
+		assertThat(TestWorld.isProblem(refused, 409, "project-archived")).as(refused.body()).isTrue();
+	}
+
+	@Test
+	void aCommandRefusedForAnotherReason_isDecidedAgainOnTheStoredFacts() {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+		changeElsewhere("archived = true");
+		// overlaps the first entry, and the project is archived: the stored facts answer
+		Response refused = this.world.record(this.world.worker, "2026-11-16T09:30:00Z", "2026-11-16T10:30:00Z");
+
+		assertThat(TestWorld.isProblem(refused, 409, "project-archived")).as(refused.body()).isTrue();
+	}
+
 	/** Changes the directory's row as another node's project command does. */
 	private void changeElsewhere(String change) {
 		assertThat(this.jdbc.sql("UPDATE project_directory SET " + change + " WHERE project_id = ?")

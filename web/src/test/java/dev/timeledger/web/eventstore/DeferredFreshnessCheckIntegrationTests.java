@@ -72,6 +72,27 @@ class DeferredFreshnessCheckIntegrationTests extends ApiTest {
 		assertThat(this.world.eventCount()).as("nothing stored for the rejected entry").isEqualTo(events);
 	}
 
+	@Test
+	void withAnIdempotencyKey_aStaleDecisionIsTakenAgain_andLeavesNothingOfItInTheNodesMemory() {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		TimeEntryRecorded recorded = lastEvent(TimeEntryRecorded.class);
+		Instant start = Instant.parse("2026-11-16T13:00:00Z");
+		appendElsewhere(new TimeEntryRecorded(recorded.tenantId(), recorded.userId(), recorded.week(),
+				UUID.randomUUID().toString(), recorded.projectId(), null, null, start, start.plusSeconds(3600), 3600,
+				recorded.billable(), recorded.zone(), "manual", recorded.userId()));
+		long events = this.world.eventCount();
+
+		Response overTheOther = this.api.post("/api/time-entries", this.world.worker, java.util.Map.of("projectId",
+				this.world.projectId, "start", "2026-11-16T13:30:00Z", "end", "2026-11-16T14:30:00Z"),
+				"stale-" + UUID.randomUUID());
+		assertThat(TestWorld.isProblem(overTheOther, 409, "entry-overlaps")).as(overTheOther.body()).isTrue();
+		assertThat(this.world.eventCount()).isEqualTo(events);
+
+		// what the node decides on next is what is stored: the refused entry is not in it
+		Response beside = this.world.record(this.world.worker, "2026-11-16T14:00:00Z", "2026-11-16T15:00:00Z");
+		assertThat(beside.status()).as(beside.body()).isEqualTo(201);
+	}
+
 	private String aggregate() {
 		return this.world.tenant + ":walt";
 	}
