@@ -2,6 +2,7 @@ package dev.timeledger.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,8 +31,7 @@ public final class AppendPreconditions {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
-		AppendPreconditions current = (AppendPreconditions) TransactionSynchronizationManager
-			.getResource(AppendPreconditions.class);
+		AppendPreconditions current = current();
 		if (current == null) {
 			current = new AppendPreconditions();
 			TransactionSynchronizationManager.bindResource(AppendPreconditions.class, current);
@@ -45,13 +45,11 @@ public final class AppendPreconditions {
 	 * next append.
 	 */
 	public static List<Condition> takeForCurrentTransaction() {
-		if (TransactionSynchronizationManager
-			.getResource(AppendPreconditions.class) instanceof AppendPreconditions current) {
-			List<Condition> taken = List.copyOf(current.conditions);
-			current.conditions.clear();
-			return taken;
+		List<Condition> taken = pendingInCurrentTransaction();
+		if (!taken.isEmpty()) {
+			current().conditions.clear();
 		}
-		return List.of();
+		return taken;
 	}
 
 	/**
@@ -59,11 +57,24 @@ public final class AppendPreconditions {
 	 * in place: for a command that is rejected, whose decision may rest on them too.
 	 */
 	public static List<Condition> pendingInCurrentTransaction() {
-		if (TransactionSynchronizationManager
-			.getResource(AppendPreconditions.class) instanceof AppendPreconditions current) {
-			return List.copyOf(current.conditions);
-		}
-		return List.of();
+		AppendPreconditions current = current();
+		return (current != null) ? List.copyOf(current.conditions) : List.of();
+	}
+
+	/** One SQL boolean expression that holds when all the conditions hold. */
+	public static String allHold(List<Condition> conditions) {
+		return conditions.stream()
+			.map((condition) -> "(" + condition.holds() + ")")
+			.collect(Collectors.joining(" AND "));
+	}
+
+	/** The parameters of {@link #allHold}'s expression, in order. */
+	public static List<Object> parametersOf(List<Condition> conditions) {
+		return conditions.stream().flatMap((condition) -> condition.parameters().stream()).toList();
+	}
+
+	private static AppendPreconditions current() {
+		return (AppendPreconditions) TransactionSynchronizationManager.getResource(AppendPreconditions.class);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.timeledger.command.AppendPreconditions;
+import dev.timeledger.command.Rollbacks;
 import dev.timeledger.events.project.ProjectArchived;
 import dev.timeledger.events.project.ProjectBillabilityChanged;
 import dev.timeledger.events.project.ProjectCreated;
@@ -16,7 +17,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * least recently used dropped first. A command that uses remembered facts does not read
  * the table; instead its append checks, under the append lock, that the project is still
  * active with the same billability ({@link AppendPreconditions}). A change made on
- * another node fails that check, the command's rollback drops the facts, and its retry
- * reads them. Rejections never rest on remembered facts: an archived or unknown project
- * is always read.
+ * another node fails that check, the transaction's rollback drops the facts, and the
+ * command's retry reads them. An archived or unknown project is always read; a command
+ * rejected for another reason has its remembered facts checked too.
  */
 @Component
 @ProcessingGroup(JdbcProjectDirectory.PROCESSING_GROUP)
@@ -70,19 +70,7 @@ class JdbcProjectDirectory implements ProjectDirectory {
 				&& TransactionSynchronizationManager.isSynchronizationActive()) {
 			ProjectFacts facts = remembered.facts();
 			AppendPreconditions.require(STILL_ACTIVE, projectId, tenantId, facts.billable());
-			// on the database transaction's rollback, which may come after the unit of
-			// work has committed (an Idempotency-Key's transaction stores the events
-			// later)
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						forget(projectId);
-					}
-				}
-
-			});
+			Rollbacks.onRollback(() -> forget(projectId));
 			return Optional.of(facts);
 		}
 		this.reads.incrementAndGet();

@@ -3,7 +3,6 @@ package dev.timeledger.web.eventstore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.timeledger.command.AppendPreconditions;
 
@@ -85,11 +84,8 @@ final class DeferredFreshnessCheck implements MessageHandlerInterceptor<CommandM
 		boolean factsHold;
 		try {
 			failIfStale(unchecked, rejection);
-			factsHold = facts.isEmpty() || this.jdbc
-				.sql("SELECT " + facts.stream()
-					.map((condition) -> "(" + condition.holds() + ")")
-					.collect(Collectors.joining(" AND ")))
-				.params(facts.stream().flatMap((condition) -> condition.parameters().stream()).toList())
+			factsHold = facts.isEmpty() || this.jdbc.sql("SELECT " + AppendPreconditions.allHold(facts))
+				.params(AppendPreconditions.parametersOf(facts))
 				.query(Boolean.class)
 				.single();
 		}

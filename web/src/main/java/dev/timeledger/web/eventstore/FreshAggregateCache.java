@@ -10,13 +10,12 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.timeledger.command.Rollbacks;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Aggregates kept in memory between commands, so that a command does not read and replay
@@ -79,7 +78,9 @@ final class FreshAggregateCache implements Cache {
 			created = this.entries.put(key, value) == null;
 			evicted = evictBeyondCapacity();
 		}
-		dropIfRolledBack(key, value);
+		// Axon drops the entry when the unit of work rolls back, but a transaction of the
+		// caller's own (an Idempotency-Key's) stores the events after it has committed
+		Rollbacks.onRollback(() -> removeStale(key, value));
 		this.listeners.forEach((listener) -> {
 			if (created) {
 				listener.onEntryCreated(key, value);
@@ -117,28 +118,6 @@ final class FreshAggregateCache implements Cache {
 			this.listeners.forEach((listener) -> listener.onEntryRemoved(key));
 		}
 		return removed;
-	}
-
-	/**
-	 * Drops an entry put inside a database transaction if that transaction rolls back.
-	 * Axon puts a command's aggregate while committing its unit of work, which drops it
-	 * again when the unit of work rolls back. But a transaction of the caller's own (an
-	 * {@code Idempotency-Key}'s) stores the events, and may fail to, after the unit of
-	 * work has ended: the entry would then hold events that were never stored.
-	 */
-	private void dropIfRolledBack(Object key, Object value) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						removeStale(key, value);
-					}
-				}
-
-			});
-		}
 	}
 
 	/** Removes the entry only if it is still the stale one, not one put since. */

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.timeledger.command.AppendPreconditions;
 import dev.timeledger.query.projection.EventArrivals;
@@ -144,10 +143,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				+ "), conflict AS (SELECT append_conflict('aggregate ' || e.aggregate || ' has events past sequence ' ||"
 				+ " (e.first - 1)) FROM expected e WHERE coalesce((SELECT max(" + sequence + ") FROM " + table
 				+ " d WHERE d." + aggregate + " = e.aggregate), -1) <> e.first - 1"
-				+ conditions.stream()
-					.map((condition) -> " UNION ALL SELECT append_conflict('a fact its command read has changed')"
-							+ " WHERE NOT (" + condition.holds() + ")")
-					.collect(Collectors.joining())
+				+ (conditions.isEmpty() ? ""
+						: " UNION ALL SELECT append_conflict('a fact its command read has changed') WHERE NOT ("
+								+ AppendPreconditions.allHold(conditions) + ")")
 				+ "), inserted AS (INSERT INTO " + table + " (" + this.schema.domainEventFields()
 				+ ") SELECT * FROM (VALUES "
 				+ String.join(", ",
@@ -162,10 +160,8 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 				statement.setString(parameter++, first.getKey());
 				statement.setLong(parameter++, first.getValue());
 			}
-			for (AppendPreconditions.Condition condition : conditions) {
-				for (Object value : condition.parameters()) {
-					statement.setObject(parameter++, value);
-				}
+			for (Object value : AppendPreconditions.parametersOf(conditions)) {
+				statement.setObject(parameter++, value);
 			}
 			for (Object[] row : rows) {
 				for (Object value : row) {

@@ -50,10 +50,9 @@ class LocalModeConfiguration {
 		validators.add(0, JwtValidators.createDefaultWithIssuer(LocalTokens.ISSUER));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		// the local issuer is a name, not a URL: the default conversion tries a URL
-		// first,
-		// and each try throws and catches two exceptions with their stack traces, on
-		// every
-		// request (1.4 % of the machine in the throughput benchmark's profile)
+		// first, and each try throws and catches two exceptions with their stack
+		// traces, on every request (1.4 % of the machine in the throughput
+		// benchmark's profile)
 		decoder.setClaimSetConverter(MappedJwtClaimSetConverter
 			.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> (issuer != null) ? issuer.toString() : null)));
 		return decoder;
