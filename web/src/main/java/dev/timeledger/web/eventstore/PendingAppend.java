@@ -21,6 +21,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class PendingAppend implements TransactionSynchronization {
 
+	private static final ClassValue<Boolean> HAS_BEFORE_COMMIT = new ClassValue<>() {
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			try {
+				return type.getMethod("beforeCommit", boolean.class)
+					.getDeclaringClass() != TransactionSynchronization.class;
+			}
+			catch (NoSuchMethodException ex) {
+				return false;
+			}
+		}
+	};
+
 	private final PostgresEventStorageEngine engine;
 
 	private final List<Object[]> rows = new ArrayList<>();
@@ -96,11 +109,23 @@ public final class PendingAppend implements TransactionSynchronization {
 
 	/**
 	 * Stores the pending events and commits in the same round trip: the transaction
-	 * manager's own commit then finds the transaction ended and does nothing.
+	 * manager's own commit then finds the transaction ended and does nothing. Only when
+	 * no synchronization that runs later has work of its own to do before the commit: its
+	 * writes would otherwise land after the commit, in a transaction of their own.
 	 */
 	@Override
 	public void beforeCommit(boolean readOnly) {
-		storeNow(true);
+		storeNow(lastBeforeCommit());
+	}
+
+	private boolean lastBeforeCommit() {
+		List<TransactionSynchronization> all = TransactionSynchronizationManager.getSynchronizations();
+		for (int i = all.indexOf(this) + 1; i < all.size(); i++) {
+			if (HAS_BEFORE_COMMIT.get(all.get(i).getClass())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

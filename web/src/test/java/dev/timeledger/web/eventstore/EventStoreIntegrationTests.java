@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +152,42 @@ class EventStoreIntegrationTests extends ApiTest {
 			.single()).isEqualTo((Long) stored.get("sequence_number") + 1);
 		Response next = this.world.record(this.world.worker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
 		assertThat(next.position()).isEqualTo(first.position() + 1);
+	}
+
+	@Test
+	void aSynchronizationWithWorkBeforeTheCommit_afterTheAppend_keepsTheTransactionWhole() {
+		Response first = this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		DomainEventMessage<?> last = lastEventAt(first.position());
+		DomainEventMessage<?> next = new GenericDomainEventMessage<>(last.getType(), last.getAggregateIdentifier(),
+				last.getSequenceNumber() + 1, last.getPayload());
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				this.eventStore.publish(next);
+				// registered after the append's own, so its beforeCommit runs after it
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void beforeCommit(boolean readOnly) {
+						throw new IllegalStateException("refused before the commit");
+					}
+				});
+			}))
+			.withMessage("refused before the commit");
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+			.param(last.getAggregateIdentifier())
+			.query(Long.class)
+			.single()).isEqualTo(last.getSequenceNumber() + 1);
+		Response after = this.world.record(this.world.worker, "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z");
+		assertThat(after.status()).as(after.body()).isEqualTo(201);
+	}
+
+	private DomainEventMessage<?> lastEventAt(long position) {
+		String aggregate = this.jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?")
+			.param(position)
+			.query(String.class)
+			.single();
+		return this.eventStore.readEvents(aggregate).asStream().reduce((a, b) -> b).orElseThrow();
 	}
 
 }
