@@ -73,13 +73,36 @@ public class ProjectionProgress {
 	public boolean await(String projection, long position, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (position(projection) < position) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
+			if (!pause(deadline)) {
 				return false;
 			}
-			synchronized (this.monitor) {
-				this.monitor.wait(Math.max(1, Math.min(POLL_MILLIS, remaining / 1_000_000)));
+		}
+		return true;
+	}
+
+	/**
+	 * Waits until the event store holds the given position.
+	 * @return the newest stored position, or -1 when the store did not reach the given
+	 * one within the timeout
+	 */
+	public long awaitHead(long position, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long head;
+		while ((head = head()) < position) {
+			if (!pause(deadline)) {
+				return -1;
 			}
+		}
+		return head;
+	}
+
+	private boolean pause(long deadline) throws InterruptedException {
+		long remaining = deadline - System.nanoTime();
+		if (remaining <= 0) {
+			return false;
+		}
+		synchronized (this.monitor) {
+			this.monitor.wait(Math.max(1, Math.min(POLL_MILLIS, remaining / 1_000_000)));
 		}
 		return true;
 	}

@@ -12,6 +12,8 @@ import dev.timeledger.query.project.FetchProjectsQuery;
 import dev.timeledger.query.project.ProjectView;
 import dev.timeledger.web.command.CommandAnswer;
 import dev.timeledger.web.command.CommandExecutor;
+import dev.timeledger.web.report.Consistency;
+import dev.timeledger.web.report.Positioned;
 import dev.timeledger.web.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,9 +42,12 @@ class ProjectController {
 
 	private final QueryGateway queries;
 
-	ProjectController(CommandExecutor commands, QueryGateway queries) {
+	private final Consistency consistency;
+
+	ProjectController(CommandExecutor commands, QueryGateway queries, Consistency consistency) {
 		this.commands = commands;
 		this.queries = queries;
+		this.consistency = consistency;
 	}
 
 	@PostMapping
@@ -66,21 +72,24 @@ class ProjectController {
 	}
 
 	@GetMapping
-	Map<String, List<ProjectView>> list(Caller caller) {
-		return Map.of("projects",
-				this.queries
-					.query(new FetchProjectsQuery(caller.tenantId()),
-							ResponseTypes.multipleInstancesOf(ProjectView.class))
-					.join());
+	ResponseEntity<Map<String, Object>> list(Caller caller, @RequestParam(required = false) Long consistentWith) {
+		long position = this.consistency.current(consistentWith);
+		List<ProjectView> projects = this.queries
+			.query(new FetchProjectsQuery(caller.tenantId()), ResponseTypes.multipleInstancesOf(ProjectView.class))
+			.join();
+		return Positioned.answer(Map.of("projects", projects, "position", position), position);
 	}
 
 	@GetMapping("/{projectId}")
-	ProjectView get(Caller caller, @PathVariable String projectId) {
-		return this.queries
+	ResponseEntity<Positioned<ProjectView>> get(Caller caller, @PathVariable String projectId,
+			@RequestParam(required = false) Long consistentWith) {
+		long position = this.consistency.current(consistentWith);
+		ProjectView project = this.queries
 			.query(new FetchProjectQuery(caller.tenantId(), projectId),
 					ResponseTypes.optionalInstanceOf(ProjectView.class))
 			.join()
 			.orElseThrow(() -> new ProjectNotFound(projectId));
+		return new Positioned<>(project, position).answer();
 	}
 
 }

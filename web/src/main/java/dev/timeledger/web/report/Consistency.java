@@ -28,14 +28,35 @@ public class Consistency {
 			return;
 		}
 		try {
-			if (!this.progress.await(projection, consistentWith, this.timeout)) {
-				throw new ProjectionBehind(projection, consistentWith, this.timeout);
+			if (this.progress.await(projection, consistentWith, this.timeout)) {
+				return;
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ProjectionBehind(projection, consistentWith, this.timeout);
 		}
+		throw new ProjectionBehind(projection, consistentWith, this.timeout);
+	}
+
+	/**
+	 * For reads that every committed write is in at once: the projections updated in the
+	 * command's own transaction, and the event store itself. Such a read waits only for a
+	 * position that is not stored yet.
+	 * @return the position the read is complete up to: the newest stored event, read
+	 * before the read itself
+	 */
+	public long current(Long consistentWith) {
+		long wanted = (consistentWith != null) ? consistentWith : 0;
+		try {
+			long head = this.progress.awaitHead(wanted, this.timeout);
+			if (head >= 0) {
+				return head;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		throw new ProjectionBehind("event store", wanted, this.timeout);
 	}
 
 }

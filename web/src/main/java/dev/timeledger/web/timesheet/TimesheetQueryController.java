@@ -11,6 +11,7 @@ import dev.timeledger.query.timesheet.FetchTimesheetQuery;
 import dev.timeledger.query.timesheet.TimesheetView;
 import dev.timeledger.web.command.CommandExecutor;
 import dev.timeledger.web.report.Consistency;
+import dev.timeledger.web.report.Positioned;
 import dev.timeledger.web.report.ReadAccess;
 import dev.timeledger.web.security.Caller;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -58,14 +59,18 @@ class TimesheetQueryController {
 	}
 
 	@GetMapping("/history")
-	Map<String, Object> history(Caller caller, @PathVariable String userId, @PathVariable String week) {
+	ResponseEntity<Map<String, Object>> history(Caller caller, @PathVariable String userId, @PathVariable String week,
+			@RequestParam(required = false) Long consistentWith) {
 		String owner = caller.resolve(userId);
 		ReadAccess.requireOwnerManagerOrAdmin(caller, owner);
+		String isoWeek = ReadAccess.week(week);
+		long position = this.consistency.current(consistentWith);
 		List<HistoryEntry> events = this.queries
-			.query(new FetchTimesheetHistoryQuery(caller.tenantId(), owner, ReadAccess.week(week)),
+			.query(new FetchTimesheetHistoryQuery(caller.tenantId(), owner, isoWeek),
 					ResponseTypes.multipleInstancesOf(HistoryEntry.class))
 			.join();
-		return Map.of("userId", owner, "week", ReadAccess.week(week), "events", events);
+		return Positioned.answer(Map.of("userId", owner, "week", isoWeek, "events", events, "position", position),
+				position);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.timeledger.command.Role;
 import dev.timeledger.command.worklog.AmendTimeEntry;
 import dev.timeledger.command.worklog.DeleteTimeEntry;
 import dev.timeledger.command.worklog.DiscardTimer;
@@ -17,6 +18,9 @@ import dev.timeledger.query.runningtimer.FetchRunningTimerQuery;
 import dev.timeledger.query.runningtimer.RunningTimerView;
 import dev.timeledger.web.command.CommandAnswer;
 import dev.timeledger.web.command.CommandExecutor;
+import dev.timeledger.web.report.Consistency;
+import dev.timeledger.web.report.Positioned;
+import dev.timeledger.web.report.ReadAccess;
 import dev.timeledger.web.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
@@ -43,7 +48,10 @@ class TimeEntryController {
 
 	private final QueryGateway queries;
 
-	TimeEntryController(CommandExecutor commands, QueryGateway queries) {
+	private final Consistency consistency;
+
+	TimeEntryController(CommandExecutor commands, QueryGateway queries, Consistency consistency) {
+		this.consistency = consistency;
 		this.commands = commands;
 		this.queries = queries;
 	}
@@ -75,13 +83,18 @@ class TimeEntryController {
 	}
 
 	@GetMapping("/running")
-	ResponseEntity<RunningTimerView> running(Caller caller) {
+	ResponseEntity<Positioned<RunningTimerView>> running(Caller caller,
+			@RequestParam(required = false) Long consistentWith) {
+		ReadAccess.requireAny(caller, Role.WORKER);
+		long position = this.consistency.current(consistentWith);
 		return this.queries
 			.query(new FetchRunningTimerQuery(caller.tenantId(), caller.userId()),
 					ResponseTypes.optionalInstanceOf(RunningTimerView.class))
 			.join()
-			.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.noContent().build());
+			.map((timer) -> new Positioned<>(timer, position).answer())
+			.orElseGet(() -> ResponseEntity.noContent()
+				.header(CommandExecutor.POSITION_HEADER, Long.toString(position))
+				.build());
 	}
 
 	@DeleteMapping("/running")

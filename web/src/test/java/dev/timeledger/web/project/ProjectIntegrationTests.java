@@ -8,6 +8,8 @@ import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,31 @@ class ProjectIntegrationTests extends ApiTest {
 				"project-not-found"))
 			.isTrue();
 		assertThat(this.world.eventCount()).isEqualTo(events);
+	}
+
+	@Test
+	void reads_answerThePositionTheyAreCompleteUpTo_andWaitForAPositionNotStoredYet() throws Exception {
+		Response created = this.api.post("/api/projects", this.world.manager, Map.of("name", "Gemini"));
+		String projectId = created.json().get("projectId").asText();
+
+		Response list = this.api.get("/api/projects?consistentWith=" + created.position(), this.world.worker);
+		Response one = this.api.get("/api/projects/" + projectId, this.world.worker);
+
+		assertThat(list.position()).isGreaterThanOrEqualTo(created.position());
+		assertThat(list.header("TimeLedger-Position")).isEqualTo(Long.toString(list.position()));
+		assertThat(one.position()).isGreaterThanOrEqualTo(created.position());
+		assertThat(one.json().get("name").asText()).isEqualTo("Gemini");
+		assertThat(one.header("TimeLedger-Position")).isEqualTo(Long.toString(one.position()));
+
+		// a read for the next position waits until it is stored, and then includes it
+		CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+				() -> this.api.get("/api/projects?consistentWith=" + (created.position() + 1), this.world.worker));
+		Thread.sleep(300);
+		assertThat(waiting).isNotDone();
+		Response next = this.api.post("/api/projects", this.world.manager, Map.of("name", "Skylab"));
+		Response waited = waiting.get(10, TimeUnit.SECONDS);
+		assertThat(waited.position()).isGreaterThanOrEqualTo(next.position());
+		assertThat(waited.json().get("projects")).extracting((node) -> node.get("name").asText()).contains("Skylab");
 	}
 
 }

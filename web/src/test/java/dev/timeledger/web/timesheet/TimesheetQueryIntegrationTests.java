@@ -123,4 +123,17 @@ class TimesheetQueryIntegrationTests extends ApiTest {
 		assertThat(history).isEmpty();
 	}
 
+	@Test
+	void history_answersThePositionItIsCompleteUpTo() {
+		this.world.recordEntry("2026-11-16T08:00:00Z", "2026-11-16T09:00:00Z");
+		Response submitted = this.api.post("/api/timesheets/me/2026-W47/submission", this.world.worker, null);
+
+		Response history = this.api.get(WEEK + "/history?consistentWith=" + submitted.position(), this.world.manager);
+
+		assertThat(history.position()).isGreaterThanOrEqualTo(submitted.position());
+		assertThat(history.header("TimeLedger-Position")).isEqualTo(Long.toString(history.position()));
+		JsonNode events = history.json().get("events");
+		assertThat(events.get(events.size() - 1).get("position").asLong()).isEqualTo(submitted.position());
+	}
+
 }

@@ -209,4 +209,26 @@ class TimeTrackingIntegrationTests extends ApiTest {
 		return new ApiClient.Response(200, Map.of(), text).json();
 	}
 
+	@Test
+	void runningTimer_answersItsPosition_andIsForWorkers() {
+		Response started = this.api.post("/api/time-entries/start", this.world.worker,
+				Map.of("projectId", this.world.projectId, "at", Instant.now().minus(Duration.ofMinutes(5)).toString()));
+
+		Response running = this.api.get("/api/time-entries/running?consistentWith=" + started.position(),
+				this.world.worker);
+		assertThat(running.status()).isEqualTo(200);
+		assertThat(running.position()).isGreaterThanOrEqualTo(started.position());
+		assertThat(running.header("TimeLedger-Position")).isEqualTo(Long.toString(running.position()));
+
+		Response stopped = this.api.post("/api/time-entries/stop", this.world.worker, null);
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		Response none = this.api.get("/api/time-entries/running", this.world.worker);
+		assertThat(none.status()).isEqualTo(204);
+		assertThat(Long.parseLong(none.header("TimeLedger-Position"))).isGreaterThanOrEqualTo(stopped.position());
+
+		String managerOnly = this.api.token(this.world.tenant, "max", "manager");
+		assertThat(TestWorld.isProblem(this.api.get("/api/time-entries/running", managerOnly), 403, "forbidden"))
+			.isTrue();
+	}
+
 }
