@@ -1,5 +1,7 @@
 package dev.timeledger.query.weeklyreport;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +78,9 @@ class WeeklyReportProjection implements Projection {
 				List<Object> key = List.of(event.tenantId(), event.userId());
 				if (context.live()) {
 					String zone = (event instanceof TimerStarted started) ? started.zone() : timerZone(context, key);
-					changed(context, event.tenantId(), event.userId(),
-							IsoWeek.containing(startedAt(event), java.time.ZoneId.of(zone)).toString(), message);
+					for (String week : TimerWeeks.between(startedAt(event), message.getTimestamp(), ZoneId.of(zone))) {
+						changed(context, event.tenantId(), event.userId(), week, message);
+					}
 				}
 				if (event instanceof TimerStarted started) {
 					context.writer()
@@ -109,7 +112,7 @@ class WeeklyReportProjection implements Projection {
 		}
 	}
 
-	private static java.time.Instant startedAt(TimerEvent event) {
+	private static Instant startedAt(TimerEvent event) {
 		if (event instanceof TimerStarted started) {
 			return started.startedAt();
 		}
@@ -126,7 +129,7 @@ class WeeklyReportProjection implements Projection {
 					List.of());
 			WeeklyReport.RunningTimer timer = timer(version, query)
 				.filter((running) -> running.startedAt()
-					.isBefore(IsoWeek.parse(query.week()).end(java.time.ZoneId.of(running.zone()))))
+					.isBefore(IsoWeek.parse(query.week()).end(ZoneId.of(running.zone()))))
 				.orElse(null);
 			return WeeklyReports.of(query.userId(), document, projectNames(query.tenantId()), timer, position);
 		});
