@@ -22,12 +22,13 @@ import org.springframework.util.unit.DataSize;
  * @param aggregateCacheSize aggregates a node keeps in memory between commands, the least
  * recently used dropped first
  * @param live the live invalidation over STOMP
+ * @param rateLimits how much one user may ask of the API
  */
 @ConfigurationProperties("timeledger")
 public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
 		@DefaultValue EmbeddedPostgres embeddedPostgres, @DefaultValue Commands commands,
 		@DefaultValue("100") int snapshotThreshold, @DefaultValue("1000") int aggregateCacheSize,
-		@DefaultValue Live live) {
+		@DefaultValue Live live, @DefaultValue RateLimits rateLimits) {
 
 	/**
 	 * Claim names and local-mode tokens.
@@ -102,6 +103,19 @@ public record TimeLedgerProperties(@DefaultValue("./data") Path dataDir, @Defaul
 			@DefaultValue("512KB") DataSize sendBufferSize, @DefaultValue("64KB") DataSize messageSizeLimit,
 			@DefaultValue("1KB") DataSize transportBufferSize, @DefaultValue("4KB") DataSize socketBufferSize,
 			@DefaultValue("10s") Duration connectTimeout) {
+	}
+
+	/**
+	 * Limits per user of a tenant on the REST and SSE API (STOMP has its own,
+	 * {@code live.inbound-frames-per-minute}).
+	 *
+	 * @param requestsPerSecond requests a user may send per second on average; 0: no
+	 * limit
+	 * @param requestBurst requests a user may send at once before the average applies
+	 * @param streamsPerUser event streams (SSE) a user may hold open at once
+	 */
+	public record RateLimits(@DefaultValue("200") double requestsPerSecond, @DefaultValue("400") int requestBurst,
+			@DefaultValue("8") int streamsPerUser) {
 	}
 
 }

@@ -69,7 +69,7 @@ class FeedController {
 				throw new InvalidInput("Last-Event-ID must be a position");
 			}
 		}
-		return this.streams.open(caller.tenantId(), Math.max(0, from), types(types));
+		return this.streams.open(caller, Math.max(0, from), types(types));
 	}
 
 	private static Set<String> types(String types) {

@@ -3,7 +3,9 @@ package dev.timeledger.web.feed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.timeledger.query.feed.EventFeed;
 import dev.timeledger.query.feed.FeedEvent;
 import dev.timeledger.query.projection.EventArrivals;
+import dev.timeledger.web.TimeLedgerProperties;
+import dev.timeledger.web.ratelimit.RateLimited;
+import dev.timeledger.web.security.Caller;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -41,20 +46,58 @@ class FeedStreams {
 		return thread;
 	});
 
-	FeedStreams(EventFeed feed, EventArrivals arrivals, @Value("${timeledger.feed.heartbeat:15s}") Duration heartbeat) {
+	/** Open streams per user, each holding a thread. */
+	private final Map<String, Integer> open = new ConcurrentHashMap<>();
+
+	private final int perUser;
+
+	FeedStreams(EventFeed feed, EventArrivals arrivals, @Value("${timeledger.feed.heartbeat:15s}") Duration heartbeat,
+			TimeLedgerProperties properties) {
 		this.feed = feed;
 		this.arrivals = arrivals;
 		this.heartbeat = heartbeat;
+		this.perUser = properties.rateLimits().streamsPerUser();
 	}
 
-	SseEmitter open(String tenantId, long after, Set<String> types) {
+	SseEmitter open(Caller caller, long after, Set<String> types) {
+		String user = caller.key();
+		if (!acquire(user)) {
+			// a stream whose client went away is noticed at its next heartbeat at the
+			// latest
+			throw new RateLimited("too-many-streams",
+					"This user already holds " + this.perUser
+							+ " open event streams; close one, or resume one with Last-Event-ID",
+					Math.max(1, this.heartbeat.toSeconds()));
+		}
 		SseEmitter emitter = new SseEmitter(0L);
 		AtomicBoolean open = new AtomicBoolean(true);
-		emitter.onCompletion(() -> open.set(false));
-		emitter.onTimeout(() -> open.set(false));
-		emitter.onError((ex) -> open.set(false));
-		this.streams.execute(() -> stream(emitter, open, tenantId, after, types));
+		Runnable close = () -> {
+			if (open.getAndSet(false)) {
+				this.open.computeIfPresent(user, (key, streams) -> (streams > 1) ? streams - 1 : null);
+			}
+		};
+		emitter.onCompletion(close);
+		emitter.onTimeout(close);
+		emitter.onError((ex) -> close.run());
+		this.streams.execute(() -> {
+			try {
+				stream(emitter, open, caller.tenantId(), after, types);
+			}
+			finally {
+				close.run();
+			}
+		});
 		return emitter;
+	}
+
+	private boolean acquire(String user) {
+		boolean[] acquired = new boolean[1];
+		this.open.compute(user, (key, streams) -> {
+			int current = (streams != null) ? streams : 0;
+			acquired[0] = current < this.perUser;
+			return acquired[0] ? current + 1 : streams;
+		});
+		return acquired[0];
 	}
 
 	private void stream(SseEmitter emitter, AtomicBoolean open, String tenantId, long after, Set<String> types) {

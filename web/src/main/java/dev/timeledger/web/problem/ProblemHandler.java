@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.timeledger.command.DomainException;
+import dev.timeledger.web.ratelimit.RateLimited;
 import dev.timeledger.web.report.ProjectionBehind;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -57,6 +58,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "1")
 			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(RateLimited ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.code(), ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -1,9 +1,12 @@
 package dev.timeledger.web.security;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.timeledger.command.Actor;
 import dev.timeledger.command.Role;
+
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated user of a request, read from its token.
@@ -15,6 +18,17 @@ import dev.timeledger.command.Role;
  * @param zone the user's time zone, UTC when the token has none
  */
 public record Caller(String tenantId, String userId, String name, Set<Role> roles, String zone) {
+
+	/** The caller of the current request, empty before or without authentication. */
+	public static Optional<Caller> current() {
+		return (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication)
+				? Optional.of(authentication.caller()) : Optional.empty();
+	}
+
+	/** One key per user of a tenant. */
+	public String key() {
+		return this.tenantId + '/' + this.userId;
+	}
 
 	public Actor actor() {
 		return new Actor(this.tenantId, this.userId, this.roles);

@@ -1,8 +1,6 @@
 package dev.timeledger.web.security;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -19,11 +17,8 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication instanceof CallerAuthentication callerAuthentication) {
-			return callerAuthentication.caller();
-		}
-		throw new IllegalStateException("No authenticated caller for " + parameter.getMethod());
+		return Caller.current()
+			.orElseThrow(() -> new IllegalStateException("No authenticated caller for " + parameter.getMethod()));
 	}
 
 }
