@@ -37,7 +37,7 @@ class LocalModeConfiguration {
 
 	@Bean
 	LocalTokens localTokens(RSAKey localSigningKey, TimeLedgerProperties properties, Clock clock) {
-		return new LocalTokens(localSigningKey, properties.security().localTokenTtl(), clock);
+		return new LocalTokens(localSigningKey, properties.security(), clock);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Collection;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.timeledger.web.TimeLedgerProperties;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -15,7 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Issues the development tokens of local mode. */
+/**
+ * Issues the development tokens of local mode, with the claim names the server is
+ * configured to read ({@code timeledger.security.*-claim}): a token it issued is always
+ * one it accepts.
+ */
 public final class LocalTokens {
 
 	static final String ISSUER = "timeledger-local";
@@ -24,19 +29,22 @@ public final class LocalTokens {
 
 	private final String keyId;
 
+	private final TimeLedgerProperties.Security claims;
+
 	private final Duration lifetime;
 
 	private final Clock clock;
 
-	LocalTokens(RSAKey key, Duration lifetime, Clock clock) {
+	LocalTokens(RSAKey key, TimeLedgerProperties.Security security, Clock clock) {
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 		this.keyId = key.getKeyID();
-		this.lifetime = lifetime;
+		this.claims = security;
+		this.lifetime = security.localTokenTtl();
 		this.clock = clock;
 	}
 
 	/**
-	 * A signed token with the claims of API.md.
+	 * A signed token with the claims of API.md, under the configured names.
 	 * @param user the subject
 	 * @param tenant the tenant
 	 * @param roles the role names
@@ -50,11 +58,11 @@ public final class LocalTokens {
 			.subject(user)
 			.issuedAt(now)
 			.expiresAt(now.plus(this.lifetime))
-			.claim("tenant_id", tenant)
-			.claim("roles", roles)
-			.claim("name", (name != null) ? name : user);
+			.claim(this.claims.tenantClaim(), tenant)
+			.claim(this.claims.rolesClaim(), roles)
+			.claim(this.claims.nameClaim(), (name != null) ? name : user);
 		if (zone != null) {
-			claims.claim("zone", zone);
+			claims.claim(this.claims.zoneClaim(), zone);
 		}
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).build();
 		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

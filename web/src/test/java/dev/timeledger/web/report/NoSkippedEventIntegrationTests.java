@@ -1,11 +1,6 @@
 package dev.timeledger.web.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timeledger.web.eventstore.HandAppends;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -29,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing.
  */
 class NoSkippedEventIntegrationTests extends ApiTest {
-
-	private static final long APPEND_LOCK = 0x544c415050454e44L;
 
 	@Autowired
 	DataSource dataSource;
@@ -83,28 +77,12 @@ class NoSkippedEventIntegrationTests extends ApiTest {
 
 	/** Appends an entry of 90 minutes for a new worker the way the event store does. */
 	private long appendByHand(Connection connection, String user) throws Exception {
-		try (Statement lock = connection.createStatement()) {
-			lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
-		}
 		String payload = """
 				{"tenantId":"%s","userId":"%s","week":"2026-W47","entryId":"%s","projectId":"%s","task":null,
 				 "description":null,"start":"2026-11-17T09:00:00Z","end":"2026-11-17T10:30:00Z","durationSeconds":5400,
 				 "billable":true,"zone":"UTC","source":"manual","actorId":"%s"}""".formatted(this.world.tenant, user,
 				UUID.randomUUID(), this.world.projectId, user);
-		try (PreparedStatement insert = connection.prepareStatement(
-				"""
-						INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
-						  payload_type, payload_revision, payload, meta_data)
-						VALUES (?, ?, 0, 'Worklog', now(), 'TimeEntryRecorded', '1', CAST(? AS jsonb), '{}')
-						RETURNING global_index""")) {
-			insert.setString(1, UUID.randomUUID().toString());
-			insert.setString(2, URLEncoder.encode(this.world.tenant, StandardCharsets.UTF_8) + ":" + user);
-			insert.setString(3, payload);
-			try (ResultSet position = insert.executeQuery()) {
-				position.next();
-				return position.getLong(1);
-			}
-		}
+		return HandAppends.firstWorklogEvent(connection, this.world.tenant, user, "TimeEntryRecorded", "1", payload);
 	}
 
 }

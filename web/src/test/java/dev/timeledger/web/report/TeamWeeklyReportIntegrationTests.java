@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timeledger.web.support.ApiClient;
 import dev.timeledger.web.support.ApiClient.Response;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.TestWorld;
@@ -42,7 +41,7 @@ class TeamWeeklyReportIntegrationTests extends ApiTest {
 
 	@Test
 	void teamWeekly_countsDaysInTheZoneOfTheEntry_whenTheWorkerIsNotInUtc() {
-		String berlin = tokenInBerlin("bert");
+		String berlin = this.api.tokenInZone(this.world.tenant, "bert", "Europe/Berlin", "worker");
 		this.world.record(this.world.worker, "2026-11-17T22:30:00Z", "2026-11-18T01:00:00Z");
 		this.world.record(berlin, "2026-11-17T22:30:00Z", "2026-11-18T01:00:00Z");
 		Response mondayInBerlin = this.world.record(berlin, "2026-11-22T23:30:00Z", "2026-11-23T00:30:00Z");
@@ -170,13 +169,6 @@ class TeamWeeklyReportIntegrationTests extends ApiTest {
 		Response amended = this.api.put("/api/time-entries/" + entryId, this.world.worker,
 				Map.of("projectId", this.world.projectId, "start", start, "end", end));
 		assertThat(amended.status()).as(amended.body()).isEqualTo(200);
-	}
-
-	private String tokenInBerlin(String user) {
-		ApiClient.Response token = this.api.post("/api/dev/tokens", null,
-				Map.of("user", user, "tenant", this.world.tenant, "roles", List.of("worker"), "zone", "Europe/Berlin"));
-		assertThat(token.status()).isEqualTo(200);
-		return token.json().get("token").asText();
 	}
 
 	private static List<Long> seconds(JsonNode days) {

@@ -110,6 +110,15 @@ enum JwtVector {
 	/** A fresh attempt: the {@code Authorization} header and the tenant it names. */
 	Attempt attempt(Trust trust) {
 		String tenant = ApiClient.newTenant();
+		return new Attempt(this.authorization.apply(trust, honestClaims(trust, tenant)), tenant,
+				this.accepted.test(trust));
+	}
+
+	/**
+	 * The claims of an honest token of the trusted issuer for a manager, admin and
+	 * integration of the tenant, under the default claim names.
+	 */
+	static JWTClaimsSet.Builder honestClaims(Trust trust, String tenant) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(trust.issuer())
 			.subject("vera")
@@ -120,7 +129,7 @@ enum JwtVector {
 		if (trust.audience() != null) {
 			claims.audience(trust.audience());
 		}
-		return new Attempt(this.authorization.apply(trust, claims), tenant, this.accepted.test(trust));
+		return claims;
 	}
 
 	private static String signed(Trust trust, JWTClaimsSet.Builder claims) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.timeledger.web.TimeLedgerProperties;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -30,7 +31,9 @@ class LocalTokenDecodingTests {
 	void aLocalToken_keepsItsIssuer_andIsDecodedWithoutThrowingAnything() throws Exception {
 		RSAKey key = LocalSigningKey.loadOrCreate(this.dataDir);
 		JwtDecoder decoder = new LocalModeConfiguration().jwtDecoder(key, List.of());
-		String token = new LocalTokens(key, Duration.ofMinutes(5), Clock.systemUTC())
+		String token = new LocalTokens(key,
+				new TimeLedgerProperties.Security("tenant_id", "roles", "name", "zone", Duration.ofMinutes(5)),
+				Clock.systemUTC())
 			.issue("walt", "acme", List.of("worker"), null, null)
 			.token();
 		decoder.decode(token);

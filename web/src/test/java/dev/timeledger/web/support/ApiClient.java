@@ -38,8 +38,16 @@ public final class ApiClient {
 
 	/** A token from the local dev endpoint. */
 	public String token(String tenant, String user, String... roles) {
-		Response response = post("/api/dev/tokens", null,
-				Map.of("user", user, "tenant", tenant, "roles", List.of(roles)));
+		return devToken(Map.of("user", user, "tenant", tenant, "roles", List.of(roles)));
+	}
+
+	/** A token from the local dev endpoint for a user in a time zone. */
+	public String tokenInZone(String tenant, String user, String zone, String... roles) {
+		return devToken(Map.of("user", user, "tenant", tenant, "roles", List.of(roles), "zone", zone));
+	}
+
+	private String devToken(Map<String, Object> request) {
+		Response response = post("/api/dev/tokens", null, request);
 		if (response.status() != 200) {
 			throw new IllegalStateException("No token: " + response);
 		}
