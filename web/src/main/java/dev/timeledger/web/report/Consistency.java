@@ -35,7 +35,7 @@ public class Consistency {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		throw new ProjectionBehind(projection, consistentWith, this.timeout);
+		throw new ProjectionBehind("projection " + projection, consistentWith, this.timeout);
 	}
 
 	/**

@@ -16,8 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ?consistentWith=<position>} on every projection read: a read waits until the
- * projection includes the position, and one that is not reached within
+ * {@code ?consistentWith=<position>} on every read: a read waits until the projection
+ * includes the position, and one that is not reached within
  * {@code timeledger.reads.consistency-timeout} (here 3 s instead of 5 s) answers 503
  * {@code not-yet-consistent} with {@code Retry-After}, after that wait and not before.
  */
@@ -32,7 +32,10 @@ class ConsistencyTimeoutIntegrationTests extends ApiTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/reports/weekly?user=walt&week=2026-W47", "/api/reports/team-weekly?week=2026-W47",
-			"/api/reports/projects/{projectId}?from=2026-W47&to=2026-W47", "/api/timesheets/walt/2026-W47" })
+			"/api/reports/projects/{projectId}?from=2026-W47&to=2026-W47", "/api/timesheets/walt/2026-W47",
+			// read from the event store or tables the commands update: they wait for the
+			// store
+			"/api/projects", "/api/timesheets/walt/2026-W47/history" })
 	void aReadConsistentWithAPositionNeverReached_answers503_afterTheConfiguredWait(String read) {
 		String path = read.replace("{projectId}", this.world.projectId) + (read.contains("?") ? "&" : "?");
 
