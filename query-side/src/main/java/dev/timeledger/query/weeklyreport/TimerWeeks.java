@@ -2,43 +2,33 @@ package dev.timeledger.query.weeklyreport;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.timeledger.events.IsoWeek;
 
 /**
- * The weeks a timer event changes: a report shows the running timer in every week that
- * ends after it started, so its start, stop or discard changes each week from the one it
- * started in to the one the event happened in.
+ * The weeks whose report shows a running timer: the week it started in, and the current
+ * week of the timer's zone, on which a client ticks it. So a timer event changes the
+ * start week and the week the event happened in, however long the timer has run.
  */
 final class TimerWeeks {
-
-	/**
-	 * The most weeks one event changes. The rules bound the time a timer records (24 h),
-	 * not how long it runs: it may start at any past instant, and be stopped at a past
-	 * instant or discarded any time later. Beyond a year, only the start week and the
-	 * latest weeks, the ones likely on screen, are changed.
-	 */
-	static final int MAX = 53;
 
 	private TimerWeeks() {
 	}
 
-	static List<String> between(Instant startedAt, Instant happenedAt, ZoneId zone) {
-		IsoWeek first = IsoWeek.containing(startedAt, zone);
-		IsoWeek last = IsoWeek.containing(happenedAt, zone);
-		List<String> weeks = new ArrayList<>(List.of(first.toString()));
-		if (last.compareTo(first) > 0) {
-			IsoWeek firstOfLatest = IsoWeek.of(last.monday().minusWeeks(MAX - 2));
-			IsoWeek week = (firstOfLatest.compareTo(first) > 0) ? firstOfLatest : first.next();
-			weeks.add(week.toString());
-			while (!week.equals(last)) {
-				week = week.next();
-				weeks.add(week.toString());
-			}
-		}
-		return weeks;
+	/** The weeks a timer event changes, the start week first. */
+	static List<String> changedBy(Instant startedAt, Instant happenedAt, ZoneId zone) {
+		IsoWeek started = IsoWeek.containing(startedAt, zone);
+		IsoWeek current = IsoWeek.containing(happenedAt, zone);
+		return (current.compareTo(started) > 0) ? List.of(started.toString(), current.toString())
+				: List.of(started.toString());
+	}
+
+	/** Whether the report of a week shows a timer running now. */
+	static boolean shows(String week, Instant startedAt, Instant now, ZoneId zone) {
+		IsoWeek shown = IsoWeek.parse(week);
+		return shown.equals(IsoWeek.containing(startedAt, zone))
+				|| (shown.equals(IsoWeek.containing(now, zone)) && startedAt.isBefore(shown.end(zone)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.timeledger.query.weeklyreport;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.timeledger.events.IsoWeek;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timer.TimerStarted;
 import dev.timeledger.events.timesheet.TimesheetEvent;
@@ -46,9 +46,12 @@ class WeeklyReportProjection implements Projection {
 
 	private final JdbcClient jdbc;
 
-	WeeklyReportProjection(ProjectionReader reader, JdbcClient jdbc) {
+	private final Clock clock;
+
+	WeeklyReportProjection(ProjectionReader reader, JdbcClient jdbc, Clock clock) {
 		this.reader = reader;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -78,7 +81,8 @@ class WeeklyReportProjection implements Projection {
 				List<Object> key = List.of(event.tenantId(), event.userId());
 				if (context.live()) {
 					String zone = (event instanceof TimerStarted started) ? started.zone() : timerZone(context, key);
-					for (String week : TimerWeeks.between(startedAt(event), message.getTimestamp(), ZoneId.of(zone))) {
+					for (String week : TimerWeeks.changedBy(startedAt(event), message.getTimestamp(),
+							ZoneId.of(zone))) {
 						changed(context, event.tenantId(), event.userId(), week, message);
 					}
 				}
@@ -128,8 +132,8 @@ class WeeklyReportProjection implements Projection {
 					this.sheets.entries(this.jdbc, version, query.tenantId(), query.userId(), query.week()), List.of(),
 					List.of());
 			WeeklyReport.RunningTimer timer = timer(version, query)
-				.filter((running) -> running.startedAt()
-					.isBefore(IsoWeek.parse(query.week()).end(ZoneId.of(running.zone()))))
+				.filter((running) -> TimerWeeks.shows(query.week(), running.startedAt(), this.clock.instant(),
+						ZoneId.of(running.zone())))
 				.orElse(null);
 			return WeeklyReports.of(query.userId(), document, projectNames(query.tenantId()), timer, position);
 		});

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A timer started in last week's final hours shows in this week's report too, so its
- * start, stop and discard reach this week's subscribers, also when they happen after the
- * timer's own week (a stop at a past instant, a discard).
+ * A running timer shows in the report of the week it started in and in the current
+ * week's. So a timer started in last week's final hours shows in this week's report too,
+ * and its start, stop and discard reach this week's subscribers, also when they happen
+ * after the timer's own week (a stop at a past instant, a discard).
  */
 class RunningTimerInvalidationIntegrationTests extends ApiTest {
 
@@ -89,6 +90,24 @@ class RunningTimerInvalidationIntegrationTests extends ApiTest {
 				assertThat(report.get("runningTimer").isNull()).as(report.toString()).isTrue();
 				assertThat(report.get("entries")).isEmpty();
 			}
+		}
+	}
+
+	@Test
+	void aTimerStartedWeeksAgo_isShownInItsStartWeekAndThisWeek_notInTheWeeksBetweenOrLater() {
+		IsoWeek startWeek = this.current.previous().previous().previous();
+		Response started = this.api.post("/api/time-entries/start", this.world.worker, Map.of("projectId",
+				this.world.projectId, "at", startWeek.start(ZoneOffset.UTC).plus(Duration.ofHours(9)).toString()));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String entryId = started.json().get("entryId").asText();
+
+		assertThat(report(startWeek.toString(), started.position()).get("runningTimer").path("entryId").asText())
+			.isEqualTo(entryId);
+		assertThat(report(this.thisWeek, started.position()).get("runningTimer").path("entryId").asText())
+			.isEqualTo(entryId);
+		for (IsoWeek week : new IsoWeek[] { startWeek.next(), this.current.previous(), this.current.next() }) {
+			JsonNode report = report(week.toString(), started.position());
+			assertThat(report.get("runningTimer").isNull()).as(week + ": " + report).isTrue();
 		}
 	}
 
