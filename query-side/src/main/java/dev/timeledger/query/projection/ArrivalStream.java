@@ -14,6 +14,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializationException;
 
 /**
  * An event stream that reads the storage engine in pages and wakes its reader when
@@ -213,8 +214,14 @@ final class ArrivalStream implements BlockingStream<TrackedEventMessage<?>> {
 				.<TrackedEventMessage<?>>map((event) -> event)
 				.toList();
 			events.forEach((event) -> {
-				event.getPayload();
-				event.getMetaData();
+				try {
+					event.getPayload();
+					event.getMetaData();
+				}
+				catch (SerializationException ex) {
+					// an event this server cannot read fails again in its handler, which
+					// parks it: the other events go on
+				}
 			});
 			return events;
 		}

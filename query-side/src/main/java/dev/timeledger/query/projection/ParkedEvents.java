@@ -11,6 +11,7 @@ import dev.timeledger.events.project.ProjectEvent;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimesheetEvent;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ public class ParkedEvents {
 				INSERT INTO projection_parked_event
 				(projection, version, sequence_key, position, event_type, tenant_id, error)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(projection, version, sequence, position, type, tenantOf(message.getPayload()), error)
+			.params(projection, version, sequence, position, type, tenantOf(message), error)
 			.update();
 	}
 
@@ -99,6 +100,15 @@ public class ParkedEvents {
 		this.jdbc.sql("DELETE FROM projection_parked_event WHERE projection = ? AND version = ? AND position = ?")
 			.params(projection, version, position)
 			.update();
+	}
+
+	private static String tenantOf(EventMessage<?> message) {
+		try {
+			return tenantOf(message.getPayload());
+		}
+		catch (SerializationException ex) {
+			return null;
+		}
 	}
 
 	private static String tenantOf(Object payload) {

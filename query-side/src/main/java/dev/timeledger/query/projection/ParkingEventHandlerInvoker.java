@@ -64,7 +64,7 @@ final class ParkingEventHandlerInvoker implements EventHandlerInvoker {
 	@Override
 	public void handle(EventMessage<?> message, Segment segment) throws Exception {
 		Set<String> parkedSequences = parkedSequences();
-		if (message.getPayload() instanceof ParkedEventsReleased released) {
+		if (ProjectionSequences.isRelease(message) && message.getPayload() instanceof ParkedEventsReleased released) {
 			if (released.projection().equals(this.context.projection())
 					&& parkedSequences.contains(released.sequence())) {
 				release(released.sequence(), ((TrackedEventMessage<?>) message).trackingToken(), segment,
@@ -151,9 +151,17 @@ final class ParkingEventHandlerInvoker implements EventHandlerInvoker {
 	}
 
 	private static String describe(Exception failure) {
-		String text = failure.getClass().getSimpleName()
-				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		String text = describe((Throwable) failure);
+		// a wrapper's message seldom says why: the payload that could not be read, say
+		Throwable cause = failure.getCause();
+		if (cause != null && cause != failure && cause.getMessage() != null) {
+			text += " (" + describe(cause) + ")";
+		}
 		return (text.length() > 1000) ? text.substring(0, 1000) : text;
+	}
+
+	private static String describe(Throwable failure) {
+		return failure.getClass().getSimpleName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
 	}
 
 	private static long position(EventMessage<?> message) {

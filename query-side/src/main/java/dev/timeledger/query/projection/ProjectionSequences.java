@@ -6,6 +6,7 @@ import dev.timeledger.events.timesheet.TimesheetEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.serialization.SerializationException;
 
 /**
  * The sequences a projection handles in order, and parks as a whole when one of their
@@ -23,11 +24,19 @@ final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 
 	/** The sequence an event belongs to. */
 	static String sequence(EventMessage<?> message) {
-		Object payload = message.getPayload();
+		String aggregate = aggregate(message);
+		Object payload;
+		try {
+			payload = message.getPayload();
+		}
+		catch (SerializationException ex) {
+			// unreadable (a revision without an upcaster): its week is unknown, so its
+			// aggregate is its sequence
+			return aggregate;
+		}
 		if (payload instanceof ParkedEventsReleased released) {
 			return released.sequence();
 		}
-		String aggregate = aggregate(message);
 		if (payload instanceof TimesheetEvent timesheet) {
 			return aggregate + "/" + timesheet.week();
 		}
@@ -39,11 +48,16 @@ final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 
 	@Override
 	public Object getSequenceIdentifierFor(EventMessage<?> message) {
-		if (message.getPayload() instanceof ParkedEventsReleased released) {
+		if (isRelease(message) && message.getPayload() instanceof ParkedEventsReleased released) {
 			int slash = released.sequence().indexOf('/');
 			return (slash < 0) ? released.sequence() : released.sequence().substring(0, slash);
 		}
 		return aggregate(message);
+	}
+
+	/** Whether the event releases parked events: known without reading its payload. */
+	static boolean isRelease(EventMessage<?> message) {
+		return ParkedEventsReleased.class.equals(message.getPayloadType());
 	}
 
 	private static String aggregate(EventMessage<?> message) {

@@ -54,6 +54,14 @@ final class PublicNameSerializer implements Serializer {
 	@SuppressWarnings("unchecked")
 	public <S, T> T deserialize(SerializedObject<S> serializedObject) {
 		Optional<EventType> eventType = EventCatalog.byName(serializedObject.getType().getName());
+		String revision = serializedObject.getType().getRevision();
+		if (eventType.isPresent() && !eventType.get().revision().equals(revision)) {
+			// upcasters have run by now: reading another shape as this one would fill
+			// what differs with defaults, silently
+			throw new SerializationException("A stored " + eventType.get().name() + " has revision " + revision
+					+ ", and this server reads revision " + eventType.get().revision()
+					+ ": an upcaster for it is missing, or a newer server stored it");
+		}
 		if (eventType.isPresent() && serializedObject.getData() instanceof String json) {
 			// one reader per event class: building a reader per event dominates a
 			// replay's cost
