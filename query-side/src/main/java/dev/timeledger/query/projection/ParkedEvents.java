@@ -7,11 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.timeledger.events.EventCatalog;
-import dev.timeledger.events.project.ProjectEvent;
-import dev.timeledger.events.timer.TimerEvent;
-import dev.timeledger.events.timesheet.TimesheetEvent;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.serialization.SerializationException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,11 +68,13 @@ public class ParkedEvents {
 		String type = EventCatalog.byClass(message.getPayloadType())
 			.map(EventCatalog.EventType::name)
 			.orElse(message.getPayloadType().getSimpleName());
+		// the tenant from the stored row: an event that cannot be read names it there too
 		this.jdbc.sql("""
 				INSERT INTO projection_parked_event
 				(projection, version, sequence_key, position, event_type, tenant_id, error)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(projection, version, sequence, position, type, tenantOf(message), error)
+				SELECT ?, ?, ?, ?, ?, (SELECT tenant_id FROM domain_event_entry WHERE global_index = ?), ?
+				ON CONFLICT DO NOTHING""")
+			.params(projection, version, sequence, position, type, position, error)
 			.update();
 	}
 
@@ -100,25 +98,6 @@ public class ParkedEvents {
 		this.jdbc.sql("DELETE FROM projection_parked_event WHERE projection = ? AND version = ? AND position = ?")
 			.params(projection, version, position)
 			.update();
-	}
-
-	private static String tenantOf(EventMessage<?> message) {
-		try {
-			return tenantOf(message.getPayload());
-		}
-		catch (SerializationException ex) {
-			return null;
-		}
-	}
-
-	private static String tenantOf(Object payload) {
-		if (payload instanceof ProjectEvent event) {
-			return event.tenantId();
-		}
-		if (payload instanceof TimerEvent event) {
-			return event.tenantId();
-		}
-		return (payload instanceof TimesheetEvent event) ? event.tenantId() : null;
 	}
 
 }

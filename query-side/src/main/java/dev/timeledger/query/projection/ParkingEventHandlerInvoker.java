@@ -73,6 +73,11 @@ final class ParkingEventHandlerInvoker implements EventHandlerInvoker {
 			return;
 		}
 		String sequence = ProjectionSequences.sequence(message);
+		String aggregate = ProjectionSequences.aggregate(message);
+		if (parkedSequences.contains(aggregate)) {
+			// an unreadable event parked its whole aggregate: what follows waits with it
+			sequence = aggregate;
+		}
 		long position = position(message);
 		if (parkedSequences.contains(sequence)) {
 			this.parked.park(this.context.projection(), this.context.version(), sequence, position, message,

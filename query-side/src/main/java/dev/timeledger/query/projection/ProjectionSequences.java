@@ -11,9 +11,10 @@ import org.axonframework.serialization.SerializationException;
 /**
  * The sequences a projection handles in order, and parks as a whole when one of their
  * events fails: a worker's timesheet of one week ({@code <worklog>/<week>}), a worker's
- * timer ({@code <worklog>/timer}) or a project ({@code <project>}). A sequence lies
- * inside one aggregate, so a segment (assigned per aggregate) owns all of it; a release
- * of parked events goes to the segment that owns its sequence.
+ * timer ({@code <worklog>/timer}) or a project ({@code <project>}). An event that cannot
+ * be read at all has its whole aggregate ({@code <worklog>}) as its sequence. A sequence
+ * lies inside one aggregate, so a segment (assigned per aggregate) owns all of it; a
+ * release of parked events goes to the segment that owns its sequence.
  */
 final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 
@@ -60,7 +61,7 @@ final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 		return ParkedEventsReleased.class.equals(message.getPayloadType());
 	}
 
-	private static String aggregate(EventMessage<?> message) {
+	static String aggregate(EventMessage<?> message) {
 		return (message instanceof DomainEventMessage<?> domain) ? domain.getAggregateIdentifier()
 				: message.getIdentifier();
 	}

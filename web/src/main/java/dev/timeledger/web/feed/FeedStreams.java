@@ -124,7 +124,9 @@ class FeedStreams {
 				}
 			}
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
+			// also an event that cannot be read, or a database that went away: the client
+			// sees the stream end and resumes with Last-Event-ID
 			emitter.completeWithError(ex);
 		}
 		catch (InterruptedException ex) {

@@ -72,12 +72,12 @@ class ProjectController {
 	}
 
 	@GetMapping
-	ResponseEntity<Map<String, Object>> list(Caller caller, @RequestParam(required = false) Long consistentWith) {
+	ResponseEntity<ProjectList> list(Caller caller, @RequestParam(required = false) Long consistentWith) {
 		long position = this.consistency.current(consistentWith);
 		List<ProjectView> projects = this.queries
 			.query(new FetchProjectsQuery(caller.tenantId()), ResponseTypes.multipleInstancesOf(ProjectView.class))
 			.join();
-		return Positioned.answer(Map.of("projects", projects, "position", position), position);
+		return Positioned.answer(new ProjectList(projects, position), position);
 	}
 
 	@GetMapping("/{projectId}")

@@ -3,6 +3,7 @@ package dev.timeledger.web.ratelimit;
 import dev.timeledger.web.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,6 +29,11 @@ final class RequestRateLimit implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			// an event stream's end dispatches its request again: counted once, at its
+			// start
+			return true;
+		}
 		Caller.current().ifPresent((caller) -> {
 			long wait = this.buckets.take(caller.key(), System.nanoTime());
 			if (wait > 0) {

@@ -19,6 +19,11 @@ public record Positioned<T>(@JsonUnwrapped T view, long position) {
 		return answer(this, this.position);
 	}
 
+	/** An answer without a body: the position in its header. */
+	public static <B> ResponseEntity<B> noContent(long position) {
+		return ResponseEntity.noContent().header(CommandExecutor.POSITION_HEADER, Long.toString(position)).build();
+	}
+
 	/** An answer that holds its position itself, with the position in its header too. */
 	public static <B> ResponseEntity<B> answer(B body, long position) {
 		return ResponseEntity.ok().header(CommandExecutor.POSITION_HEADER, Long.toString(position)).body(body);

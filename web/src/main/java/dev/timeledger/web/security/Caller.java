@@ -1,5 +1,7 @@
 package dev.timeledger.web.security;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,9 +27,9 @@ public record Caller(String tenantId, String userId, String name, Set<Role> role
 				? Optional.of(authentication.caller()) : Optional.empty();
 	}
 
-	/** One key per user of a tenant. */
+	/** One key per user of a tenant: the tenant is encoded, so no other pair has it. */
 	public String key() {
-		return this.tenantId + '/' + this.userId;
+		return URLEncoder.encode(this.tenantId, StandardCharsets.UTF_8) + '/' + this.userId;
 	}
 
 	public Actor actor() {

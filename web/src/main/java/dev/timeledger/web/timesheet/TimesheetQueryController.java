@@ -2,7 +2,6 @@ package dev.timeledger.web.timesheet;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import dev.timeledger.query.audit.FetchTimesheetAsOfQuery;
 import dev.timeledger.query.audit.FetchTimesheetHistoryQuery;
@@ -59,7 +58,7 @@ class TimesheetQueryController {
 	}
 
 	@GetMapping("/history")
-	ResponseEntity<Map<String, Object>> history(Caller caller, @PathVariable String userId, @PathVariable String week,
+	ResponseEntity<TimesheetHistory> history(Caller caller, @PathVariable String userId, @PathVariable String week,
 			@RequestParam(required = false) Long consistentWith) {
 		String owner = caller.resolve(userId);
 		ReadAccess.requireOwnerManagerOrAdmin(caller, owner);
@@ -69,8 +68,7 @@ class TimesheetQueryController {
 			.query(new FetchTimesheetHistoryQuery(caller.tenantId(), owner, isoWeek),
 					ResponseTypes.multipleInstancesOf(HistoryEntry.class))
 			.join();
-		return Positioned.answer(Map.of("userId", owner, "week", isoWeek, "events", events, "position", position),
-				position);
+		return Positioned.answer(new TimesheetHistory(owner, isoWeek, events, position), position);
 	}
 
 }

@@ -51,9 +51,9 @@ class TimeEntryController {
 	private final Consistency consistency;
 
 	TimeEntryController(CommandExecutor commands, QueryGateway queries, Consistency consistency) {
-		this.consistency = consistency;
 		this.commands = commands;
 		this.queries = queries;
+		this.consistency = consistency;
 	}
 
 	@PostMapping("/start")
@@ -92,9 +92,7 @@ class TimeEntryController {
 					ResponseTypes.optionalInstanceOf(RunningTimerView.class))
 			.join()
 			.map((timer) -> new Positioned<>(timer, position).answer())
-			.orElseGet(() -> ResponseEntity.noContent()
-				.header(CommandExecutor.POSITION_HEADER, Long.toString(position))
-				.build());
+			.orElseGet(() -> Positioned.noContent(position));
 	}
 
 	@DeleteMapping("/running")

@@ -2,8 +2,9 @@ package dev.timeledger.web.eventstore;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -49,22 +50,32 @@ class UnknownRevisionIntegrationTests extends ApiTest {
 		String operator = this.api.token(this.world.tenant, "otto", "operator");
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(parked(operator))
-				.anySatisfy((error) -> assertThat(error).contains("revision 7", "reads revision 1")));
-		JsonNode week = this.api.get("/api/reports/weekly?week=2026-W47", this.world.worker).json();
-		assertThat(week.get("entries")).isEmpty();
+				.containsOnlyKeys("weekly-report", "team-weekly-report", "project-report", "timesheet")
+				.allSatisfy((projection, error) -> assertThat(error).contains("revision 7", "reads revision 1")));
+		JsonNode walts = this.api.get("/api/reports/weekly?week=2026-W47", this.world.worker).json();
+		assertThat(walts.get("entries")).isEmpty();
+
+		// everything else goes on
+		Response other = this.world.record(this.world.otherWorker, "2026-11-17T09:00:00Z", "2026-11-17T10:00:00Z");
+		JsonNode olgas = this.api
+			.get("/api/reports/weekly?week=2026-W47&consistentWith=" + other.position(), this.world.otherWorker)
+			.json();
+		assertThat(olgas.get("totalSeconds").asLong()).isEqualTo(3600);
 	}
 
-	private List<String> parked(String operator) {
-		List<String> errors = new ArrayList<>();
-		this.api.get("/api/admin/parked-events?projection=weekly-report", operator)
-			.json()
-			.get("parkedEvents")
-			.forEach((event) -> {
-				// unreadable, the event names no tenant: its sequence is its worklog
-				if (event.path("sequence").asText().startsWith(this.world.tenant + ":walt")) {
-					errors.add(event.path("error").asText());
-				}
-			});
+	/** The errors of this tenant's parked events, by projection. */
+	private Map<String, String> parked(String operator) {
+		Map<String, String> errors = new HashMap<>();
+		for (String projection : List.of("weekly-report", "team-weekly-report", "project-report", "timesheet")) {
+			this.api.get("/api/admin/parked-events?projection=" + projection, operator)
+				.json()
+				.get("parkedEvents")
+				.forEach((event) -> {
+					if (this.world.tenant.equals(event.path("tenantId").asText())) {
+						errors.put(projection, event.path("error").asText());
+					}
+				});
+		}
 		return errors;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(
-		properties = { "timeledger.rate-limits.requests-per-second=1", "timeledger.rate-limits.request-burst=5",
+		properties = { "timeledger.rate-limits.requests-per-second=0.01", "timeledger.rate-limits.request-burst=5",
 				"timeledger.rate-limits.streams-per-user=2", "timeledger.feed.heartbeat=200ms" })
 class RateLimitIntegrationTests extends ApiTest {
 
@@ -38,10 +38,25 @@ class RateLimitIntegrationTests extends ApiTest {
 				"2026-11-16T09:00:00Z", "end", "2026-11-16T10:00:00Z"));
 
 		assertThat(TestWorld.isProblem(refused, 429, "rate-limited")).as(refused.body()).isTrue();
-		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 2L);
+		// a token every 100 s
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(90L, 100L);
 		assertThat(this.world.eventCount()).isEqualTo(events);
 		assertThat(this.api.get("/api/projects", colleague).status()).isEqualTo(200);
 		assertThat(TestWorld.isProblem(this.api.get("/api/projects", worker), 429, "rate-limited")).isTrue();
+	}
+
+	@Test
+	void anEventStreamCountsAsOneRequest_alsoWhenItEnds() throws Exception {
+		String integration = this.api.token(this.world.tenant, "ines", "integration");
+		open(integration).close();
+		// the server notices the closed stream at its next heartbeat and ends it, which
+		// dispatches the stream's request once more
+		Thread.sleep(1000);
+
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.api.get("/api/events", integration).status()).isEqualTo(200);
+		}
+		assertThat(TestWorld.isProblem(this.api.get("/api/events", integration), 429, "rate-limited")).isTrue();
 	}
 
 	@Test
@@ -70,6 +85,16 @@ class RateLimitIntegrationTests extends ApiTest {
 		}
 		assertThat(again.status()).isEqualTo(200);
 		open.get(1).close();
+	}
+
+	/** Opens an event stream and answers its body, open until closed. */
+	private InputStream open(String token) throws Exception {
+		HttpResponse<InputStream> stream = this.http
+			.sendAsync(this.api.request("/api/events/stream", token).header("Accept", "text/event-stream").build(),
+					HttpResponse.BodyHandlers.ofInputStream())
+			.get(10, TimeUnit.SECONDS);
+		assertThat(stream.statusCode()).isEqualTo(200);
+		return stream.body();
 	}
 
 }
