@@ -45,10 +45,12 @@ public final class AppendPreconditions {
 	 * next append.
 	 */
 	public static List<Condition> takeForCurrentTransaction() {
-		List<Condition> taken = pendingInCurrentTransaction();
-		if (!taken.isEmpty()) {
-			current().conditions.clear();
+		AppendPreconditions current = current();
+		if (current == null || current.conditions.isEmpty()) {
+			return List.of();
 		}
+		List<Condition> taken = List.copyOf(current.conditions);
+		current.conditions.clear();
 		return taken;
 	}
 

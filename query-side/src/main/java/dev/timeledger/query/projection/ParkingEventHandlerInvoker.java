@@ -72,12 +72,7 @@ final class ParkingEventHandlerInvoker implements EventHandlerInvoker {
 			}
 			return;
 		}
-		String sequence = ProjectionSequences.sequence(message);
-		String aggregate = ProjectionSequences.aggregate(message);
-		if (parkedSequences.contains(aggregate)) {
-			// an unreadable event parked its whole aggregate: what follows waits with it
-			sequence = aggregate;
-		}
+		String sequence = ProjectionSequences.sequence(message, parkedSequences);
 		long position = position(message);
 		if (parkedSequences.contains(sequence)) {
 			this.parked.park(this.context.projection(), this.context.version(), sequence, position, message,
@@ -159,7 +154,7 @@ final class ParkingEventHandlerInvoker implements EventHandlerInvoker {
 		String text = describe((Throwable) failure);
 		// a wrapper's message seldom says why: the payload that could not be read, say
 		Throwable cause = failure.getCause();
-		if (cause != null && cause != failure && cause.getMessage() != null) {
+		if (cause != null && cause.getMessage() != null) {
 			text += " (" + describe(cause) + ")";
 		}
 		return (text.length() > 1000) ? text.substring(0, 1000) : text;

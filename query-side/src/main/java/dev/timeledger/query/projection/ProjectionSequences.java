@@ -1,5 +1,7 @@
 package dev.timeledger.query.projection;
 
+import java.util.Set;
+
 import dev.timeledger.events.operations.ParkedEventsReleased;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimesheetEvent;
@@ -21,6 +23,15 @@ final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 	static final ProjectionSequences INSTANCE = new ProjectionSequences();
 
 	private ProjectionSequences() {
+	}
+
+	/**
+	 * The sequence an event belongs to, given the parked ones: once an unreadable event
+	 * has parked its whole aggregate, every later event of the aggregate waits in it.
+	 */
+	static String sequence(EventMessage<?> message, Set<String> parked) {
+		String aggregate = aggregate(message);
+		return parked.contains(aggregate) ? aggregate : sequence(message);
 	}
 
 	/** The sequence an event belongs to. */
@@ -61,7 +72,7 @@ final class ProjectionSequences implements SequencingPolicy<EventMessage<?>> {
 		return ParkedEventsReleased.class.equals(message.getPayloadType());
 	}
 
-	static String aggregate(EventMessage<?> message) {
+	private static String aggregate(EventMessage<?> message) {
 		return (message instanceof DomainEventMessage<?> domain) ? domain.getAggregateIdentifier()
 				: message.getIdentifier();
 	}

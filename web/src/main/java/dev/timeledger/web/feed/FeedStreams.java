@@ -47,7 +47,7 @@ class FeedStreams {
 	});
 
 	/** Open streams per user, each holding a thread. */
-	private final Map<String, Integer> open = new ConcurrentHashMap<>();
+	private final Map<String, Integer> openPerUser = new ConcurrentHashMap<>();
 
 	private final int perUser;
 
@@ -73,7 +73,7 @@ class FeedStreams {
 		AtomicBoolean open = new AtomicBoolean(true);
 		Runnable close = () -> {
 			if (open.getAndSet(false)) {
-				this.open.computeIfPresent(user, (key, streams) -> (streams > 1) ? streams - 1 : null);
+				this.openPerUser.computeIfPresent(user, (key, streams) -> (streams > 1) ? streams - 1 : null);
 			}
 		};
 		emitter.onCompletion(close);
@@ -92,7 +92,7 @@ class FeedStreams {
 
 	private boolean acquire(String user) {
 		boolean[] acquired = new boolean[1];
-		this.open.compute(user, (key, streams) -> {
+		this.openPerUser.compute(user, (key, streams) -> {
 			int current = (streams != null) ? streams : 0;
 			acquired[0] = current < this.perUser;
 			return acquired[0] ? current + 1 : streams;

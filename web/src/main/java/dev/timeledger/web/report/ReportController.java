@@ -50,9 +50,7 @@ class ReportController {
 	ResponseEntity<WeeklyReport> weekly(Caller caller, @RequestParam(defaultValue = "me") String user,
 			@RequestParam String week, @RequestParam(required = false) Long consistentWith) {
 		WeeklyReport report = weeklyReport(caller, user, week, consistentWith);
-		return ResponseEntity.ok()
-			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
-			.body(report);
+		return Positioned.answer(report, report.position());
 	}
 
 	@GetMapping(path = "/weekly", produces = Csv.MEDIA_TYPE)
@@ -83,9 +81,7 @@ class ReportController {
 	ResponseEntity<TeamWeeklyReport> teamWeekly(Caller caller, @RequestParam String week,
 			@RequestParam(required = false) Long consistentWith) {
 		TeamWeeklyReport report = teamWeeklyReport(caller, week, consistentWith);
-		return ResponseEntity.ok()
-			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
-			.body(report);
+		return Positioned.answer(report, report.position());
 	}
 
 	@GetMapping(path = "/team-weekly", produces = Csv.MEDIA_TYPE)
@@ -115,9 +111,7 @@ class ReportController {
 					ResponseTypes.optionalInstanceOf(ProjectReport.class))
 			.join()
 			.orElseThrow(() -> new ProjectNotFound(projectId));
-		return ResponseEntity.ok()
-			.header(CommandExecutor.POSITION_HEADER, Long.toString(report.position()))
-			.body(report);
+		return Positioned.answer(report, report.position());
 	}
 
 	@GetMapping(path = "/projects/{projectId}", produces = Csv.MEDIA_TYPE)

@@ -1,7 +1,6 @@
 package dev.timeledger.web.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -31,15 +30,12 @@ public final class LocalTokens {
 
 	private final TimeLedgerProperties.Security claims;
 
-	private final Duration lifetime;
-
 	private final Clock clock;
 
 	LocalTokens(RSAKey key, TimeLedgerProperties.Security security, Clock clock) {
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 		this.keyId = key.getKeyID();
 		this.claims = security;
-		this.lifetime = security.localTokenTtl();
 		this.clock = clock;
 	}
 
@@ -57,7 +53,7 @@ public final class LocalTokens {
 			.issuer(ISSUER)
 			.subject(user)
 			.issuedAt(now)
-			.expiresAt(now.plus(this.lifetime))
+			.expiresAt(now.plus(this.claims.localTokenTtl()))
 			.claim(this.claims.tenantClaim(), tenant)
 			.claim(this.claims.rolesClaim(), roles)
 			.claim(this.claims.nameClaim(), (name != null) ? name : user);
@@ -66,7 +62,7 @@ public final class LocalTokens {
 		}
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).build();
 		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-		return new IssuedToken(token, now.plus(this.lifetime));
+		return new IssuedToken(token, now.plus(this.claims.localTokenTtl()));
 	}
 
 	/**

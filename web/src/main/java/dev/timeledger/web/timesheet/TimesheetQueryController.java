@@ -8,7 +8,6 @@ import dev.timeledger.query.audit.FetchTimesheetHistoryQuery;
 import dev.timeledger.query.audit.HistoryEntry;
 import dev.timeledger.query.timesheet.FetchTimesheetQuery;
 import dev.timeledger.query.timesheet.TimesheetView;
-import dev.timeledger.web.command.CommandExecutor;
 import dev.timeledger.web.report.Consistency;
 import dev.timeledger.web.report.Positioned;
 import dev.timeledger.web.report.ReadAccess;
@@ -54,7 +53,7 @@ class TimesheetQueryController {
 			view = this.queries.query(new FetchTimesheetQuery(caller.tenantId(), owner, isoWeek), TimesheetView.class)
 				.join();
 		}
-		return ResponseEntity.ok().header(CommandExecutor.POSITION_HEADER, Long.toString(view.position())).body(view);
+		return Positioned.answer(view, view.position());
 	}
 
 	@GetMapping("/history")
