@@ -5,7 +5,7 @@ import dev.timeledger.command.DomainException;
 /** The user has no timesheet in the actor's tenant. */
 public class TimesheetNotFound extends DomainException {
 
-	TimesheetNotFound(WorklogId worklogId) {
+	public TimesheetNotFound(WorklogId worklogId) {
 		super("timesheet-not-found", Kind.NOT_FOUND, "user " + worklogId.userId() + " has no timesheets");
 	}
 

@@ -3,7 +3,10 @@ package dev.timeledger.web.report;
 import dev.timeledger.command.Forbidden;
 import dev.timeledger.command.InvalidInput;
 import dev.timeledger.command.Role;
+import dev.timeledger.command.worklog.TimesheetNotFound;
+import dev.timeledger.command.worklog.WorklogId;
 import dev.timeledger.events.IsoWeek;
+import dev.timeledger.query.audit.Workers;
 import dev.timeledger.web.security.Caller;
 
 /** Who may read what, per API.md "Queries". */
@@ -23,6 +26,16 @@ public final class ReadAccess {
 	public static void requireOwnerManagerOrAdmin(Caller caller, String userId) {
 		if (!caller.userId().equals(userId) && !caller.has(Role.MANAGER) && !caller.has(Role.ADMIN)) {
 			throw new Forbidden("only " + userId + ", managers and admins read this");
+		}
+	}
+
+	/**
+	 * Another user's weeks are read only when the tenant has that worker, or 404 as for a
+	 * worker of another tenant. The caller's own weeks are read before its first write.
+	 */
+	public static void requireWorker(Workers workers, Caller caller, String userId) {
+		if (!caller.userId().equals(userId) && !workers.exists(caller.tenantId(), userId)) {
+			throw new TimesheetNotFound(WorklogId.of(caller.tenantId(), userId));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.timeledger.command.InvalidInput;
 import dev.timeledger.command.Role;
 import dev.timeledger.command.project.ProjectNotFound;
+import dev.timeledger.query.audit.Workers;
 import dev.timeledger.query.projectreport.FetchProjectReportLinesQuery;
 import dev.timeledger.query.projectreport.FetchProjectReportQuery;
 import dev.timeledger.query.projectreport.ProjectReport;
@@ -41,9 +42,12 @@ class ReportController {
 
 	private final Consistency consistency;
 
-	ReportController(QueryGateway queries, Consistency consistency) {
+	private final Workers workers;
+
+	ReportController(QueryGateway queries, Consistency consistency, Workers workers) {
 		this.queries = queries;
 		this.consistency = consistency;
+		this.workers = workers;
 	}
 
 	@GetMapping("/weekly")
@@ -72,6 +76,7 @@ class ReportController {
 		String userId = caller.resolve(user);
 		ReadAccess.requireOwnerOrManager(caller, userId);
 		String isoWeek = ReadAccess.week(week);
+		ReadAccess.requireWorker(this.workers, caller, userId);
 		this.consistency.await(WEEKLY, consistentWith);
 		return this.queries.query(new FetchWeeklyReportQuery(caller.tenantId(), userId, isoWeek), WeeklyReport.class)
 			.join();

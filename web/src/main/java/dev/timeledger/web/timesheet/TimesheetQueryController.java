@@ -6,6 +6,7 @@ import java.util.List;
 import dev.timeledger.query.audit.FetchTimesheetAsOfQuery;
 import dev.timeledger.query.audit.FetchTimesheetHistoryQuery;
 import dev.timeledger.query.audit.HistoryEntry;
+import dev.timeledger.query.audit.Workers;
 import dev.timeledger.query.timesheet.FetchTimesheetQuery;
 import dev.timeledger.query.timesheet.TimesheetView;
 import dev.timeledger.web.report.Consistency;
@@ -31,9 +32,12 @@ class TimesheetQueryController {
 
 	private final Consistency consistency;
 
-	TimesheetQueryController(QueryGateway queries, Consistency consistency) {
+	private final Workers workers;
+
+	TimesheetQueryController(QueryGateway queries, Consistency consistency, Workers workers) {
 		this.queries = queries;
 		this.consistency = consistency;
+		this.workers = workers;
 	}
 
 	@GetMapping
@@ -42,6 +46,7 @@ class TimesheetQueryController {
 		String owner = caller.resolve(userId);
 		ReadAccess.requireOwnerOrManager(caller, owner);
 		String isoWeek = ReadAccess.week(week);
+		ReadAccess.requireWorker(this.workers, caller, owner);
 		TimesheetView view;
 		if (asOf != null) {
 			view = this.queries
@@ -62,6 +67,7 @@ class TimesheetQueryController {
 		String owner = caller.resolve(userId);
 		ReadAccess.requireOwnerManagerOrAdmin(caller, owner);
 		String isoWeek = ReadAccess.week(week);
+		ReadAccess.requireWorker(this.workers, caller, owner);
 		long position = this.consistency.current(consistentWith);
 		List<HistoryEntry> events = this.queries
 			.query(new FetchTimesheetHistoryQuery(caller.tenantId(), owner, isoWeek),

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.MessageDeliveryException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,7 +122,12 @@ class StompSecurityIntegrationTests extends ApiTest {
 	@Test
 	void anOversizedFrame_isRejected() throws Exception {
 		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
-			client.send("/app/anything", "x".repeat(70_000));
+			try {
+				client.send("/app/anything", "x".repeat(70_000));
+			}
+			catch (MessageDeliveryException ex) {
+				// the server may close the connection before the whole frame is written
+			}
 			assertThat(client.awaitClosed(WAIT)).isTrue();
 		}
 	}

@@ -37,6 +37,7 @@ class ConsistencyTimeoutIntegrationTests extends ApiTest {
 			// store
 			"/api/projects", "/api/timesheets/walt/2026-W47/history" })
 	void aReadConsistentWithAPositionNeverReached_answers503_afterTheConfiguredWait(String read) {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
 		String path = read.replace("{projectId}", this.world.projectId) + (read.contains("?") ? "&" : "?");
 
 		long started = System.nanoTime();

@@ -67,11 +67,32 @@ class WeeklyReportIntegrationTests extends ApiTest {
 
 	@Test
 	void othersWeeks_areForManagersOnly() {
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
 		assertThat(TestWorld.isProblem(
 				this.api.get("/api/reports/weekly?user=walt&week=2026-W47", this.world.otherWorker), 403, "forbidden"))
 			.isTrue();
 		assertThat(this.api.get("/api/reports/weekly?user=walt&week=2026-W47", this.world.manager).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void anotherUsersWeek_isNotFound_untilTheTenantHasAnEventOfThatUser() {
+		Response unknown = this.api.get("/api/reports/weekly?user=walt&week=2026-W48", this.world.manager);
+		Response unknownCsv = this.api
+			.send(this.api.request("/api/reports/weekly?user=walt&week=2026-W48", this.world.manager)
+				.header("Accept", "text/csv")
+				.GET());
+		Response own = this.api.get("/api/reports/weekly?week=2026-W48", this.world.worker);
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		Response known = this.api.get("/api/reports/weekly?user=walt&week=2026-W48", this.world.manager);
+
+		assertThat(TestWorld.isProblem(unknown, 404, "timesheet-not-found")).as(unknown.body()).isTrue();
+		assertThat(TestWorld.isProblem(unknownCsv, 404, "timesheet-not-found")).as(unknownCsv.body()).isTrue();
+		assertThat(own.status()).as("a worker's own week before its first write").isEqualTo(200);
+		assertThat(own.json().get("entries")).isEmpty();
+		assertThat(known.status()).as("without waiting for the projection").isEqualTo(200);
+		assertThat(known.json().get("userId").asText()).isEqualTo("walt");
 	}
 
 }

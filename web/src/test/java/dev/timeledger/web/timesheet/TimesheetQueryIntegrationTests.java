@@ -1,6 +1,7 @@
 package dev.timeledger.web.timesheet;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,7 @@ class TimesheetQueryIntegrationTests extends ApiTest {
 	@Test
 	void timesheetReads_areForTheOwnerAndManagers_historyAlsoForAdmins() {
 		String admin = this.api.token(this.world.tenant, "ada", "admin");
+		this.world.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
 
 		assertThat(TestWorld.isProblem(this.api.get(WEEK, this.world.otherWorker), 403, "forbidden")).isTrue();
 		assertThat(TestWorld.isProblem(this.api.get(WEEK + "/history", this.world.otherWorker), 403, "forbidden"))
@@ -115,6 +117,7 @@ class TimesheetQueryIntegrationTests extends ApiTest {
 
 	@Test
 	void history_neverShowsAnotherTenantsEvents() {
+		this.world.recordEntry("2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z");
 		TestWorld foreign = new TestWorld(this.api, this.jdbc);
 		foreign.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
 
@@ -134,6 +137,19 @@ class TimesheetQueryIntegrationTests extends ApiTest {
 		assertThat(history.header("TimeLedger-Position")).isEqualTo(Long.toString(history.position()));
 		JsonNode events = history.json().get("events");
 		assertThat(events.get(events.size() - 1).get("position").asLong()).isEqualTo(submitted.position());
+	}
+
+	@Test
+	void timesheetReads_ofAUserTheTenantHasNoEventsOf_areNotFound() {
+		TestWorld foreign = new TestWorld(this.api, this.jdbc);
+		foreign.recordEntry("2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+
+		for (String read : List.of(WEEK, WEEK + "?asOf=2026-11-20T00:00:00Z", WEEK + "/history")) {
+			Response response = this.api.get(read, this.world.manager);
+			assertThat(TestWorld.isProblem(response, 404, "timesheet-not-found")).as(read + " " + response.body())
+				.isTrue();
+		}
+		assertThat(this.api.get(WEEK, this.world.worker).status()).as("the owner's own week").isEqualTo(200);
 	}
 
 }
