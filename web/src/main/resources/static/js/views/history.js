@@ -108,10 +108,7 @@ export function mount(main, { user, week }, { me, live }) {
   const history = follow({
     live,
     destination: canTravel ? `tenants/${segment(me.tenant)}/weekly-reports/${segment(user)}/${week}` : null,
-    load: async () => {
-      const answer = await api(`/api/timesheets/${segment(user)}/${week}/history`);
-      return { ...answer, position: answer.events.at(-1)?.position ?? 0 };
-    },
+    load: () => api(`/api/timesheets/${segment(user)}/${week}/history`),
     show: (answer) => {
       const following = list.length === 0 || Number(slider.value) === list.length;
       list = answer.events;
