@@ -27,7 +27,7 @@ public final class Texts {
 			return null;
 		}
 		String trimmed = text.strip();
-		if (trimmed.length() > max) {
+		if (trimmed.codePointCount(0, trimmed.length()) > max) {
 			throw new InvalidInput(field + " is longer than " + max + " characters");
 		}
 		return trimmed;

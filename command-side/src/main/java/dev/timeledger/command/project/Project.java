@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.timeledger.command.Role;
 import dev.timeledger.command.Texts;
+import dev.timeledger.command.Times;
 import dev.timeledger.events.project.ProjectArchived;
 import dev.timeledger.events.project.ProjectBillabilityChanged;
 import dev.timeledger.events.project.ProjectClientChanged;
@@ -66,6 +67,7 @@ public class Project {
 		String newClient = Texts.optional("client", command.client(), MAX_NAME);
 		if (command.rate() != null) {
 			HourlyRate rate = HourlyRate.of(command.rate().amount(), command.rate().currency());
+			Times.require("effectiveFrom", command.rate().effectiveFrom());
 			if (!rate.sameAs(this.rate) || command.rate().effectiveFrom() != null) {
 				apply(new ProjectRateChanged(this.tenantId, this.projectId, rate.amount(), rate.currency(),
 						(command.rate().effectiveFrom() != null) ? command.rate().effectiveFrom() : clock.instant(),

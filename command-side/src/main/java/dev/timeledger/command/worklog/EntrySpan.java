@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.timeledger.command.InvalidInput;
+import dev.timeledger.command.Times;
 import dev.timeledger.events.IsoWeek;
 
 /**
@@ -75,12 +76,15 @@ record EntrySpan(Instant start, Instant end, IsoWeek week) {
 		if (start == null || end == null) {
 			throw new InvalidInput("start and end are required");
 		}
+		Times.require("start", start);
+		Times.require("end", end);
 		if (!end.isAfter(start)) {
 			throw new InvalidEntry("invalid-interval", "the end (" + end + ") must be after the start (" + start + ")");
 		}
 		if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
-			throw new InvalidEntry("entry-too-long", "an entry lasts at most 24 hours; this one lasts "
-					+ Duration.between(start, end).toMinutes() + " minutes");
+			Duration length = Duration.between(start, end);
+			throw new InvalidEntry("entry-too-long", "an entry lasts at most 24 hours; this one lasts %d:%02d:%02d"
+				.formatted(length.toHours(), length.toMinutesPart(), length.toSecondsPart()));
 		}
 	}
 

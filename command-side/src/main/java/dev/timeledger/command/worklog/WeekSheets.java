@@ -1,6 +1,7 @@
 package dev.timeledger.command.worklog;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -136,10 +137,17 @@ class WeekSheets {
 
 	/**
 	 * Whether the running timer may still record time in the week: it started before the
-	 * week's end, so stopping it now could add time to the week.
+	 * week's end and less than the longest entry before the week's start, so a stop, now
+	 * or at an earlier {@code at}, could add time to the week.
 	 */
 	boolean mayRecordInto(RunningTimer timer, String week) {
-		return timer != null && timer.startedAt().isBefore(IsoWeek.parse(week).end(EntrySpan.zone(timer.zone())));
+		if (timer == null) {
+			return false;
+		}
+		IsoWeek isoWeek = IsoWeek.parse(week);
+		ZoneId zone = EntrySpan.zone(timer.zone());
+		return timer.startedAt().isBefore(isoWeek.end(zone))
+				&& timer.startedAt().plus(EntrySpan.MAX_LENGTH).isAfter(isoWeek.start(zone));
 	}
 
 	/**

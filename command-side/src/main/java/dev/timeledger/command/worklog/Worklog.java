@@ -173,7 +173,7 @@ public class Worklog {
 		String week = WorklogChecks.week(command.week());
 		this.sheets.requireEditable(week);
 		if (this.sheets.mayRecordInto(this.timer, week)) {
-			throw new TimerRunning(week);
+			throw new TimerRunning(week, this.timer);
 		}
 		WorklogId owner = command.worklogId();
 		apply(new TimesheetSubmitted(owner.tenantId(), owner.userId(), week, command.actor().userId()));

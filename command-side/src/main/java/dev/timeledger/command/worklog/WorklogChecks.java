@@ -10,6 +10,7 @@ import dev.timeledger.command.Forbidden;
 import dev.timeledger.command.InvalidInput;
 import dev.timeledger.command.Role;
 import dev.timeledger.command.Texts;
+import dev.timeledger.command.Times;
 import dev.timeledger.events.IsoWeek;
 
 /** The checks of a worklog's commands that need no state. */
@@ -38,6 +39,7 @@ final class WorklogChecks {
 	/** The given instant, or now, to the second; never in the future. */
 	static Instant notInFuture(Instant at, Clock clock) {
 		Instant now = clock.instant();
+		Times.require("at", at);
 		if (at != null && at.isAfter(now.plus(CLOCK_SKEW))) {
 			throw new InvalidInput("at (" + at + ") is in the future");
 		}

@@ -283,4 +283,18 @@ class TimesheetLockTests {
 			.expectNoEvents();
 	}
 
+	@Test
+	void canSubmitWeekThatBeginsMoreThan24HoursAfterTheTimerStarted() {
+		this.fixture.given(E0, started("t1", "2026-11-21T23:00"))
+			.when(new SubmitTimesheet(ANN, ANN_WORKER, W48))
+			.expectEvents(submitted(W48));
+	}
+
+	@Test
+	void canSubmitAFutureWeekWhileTimerRuns() {
+		this.fixture.given(E1, started("t1", "2026-11-25T10:00"))
+			.when(new SubmitTimesheet(ANN, ANN_WORKER, "2099-W02"))
+			.expectEvents(submitted("2099-W02"));
+	}
+
 }

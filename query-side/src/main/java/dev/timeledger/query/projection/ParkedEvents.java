@@ -27,10 +27,11 @@ public class ParkedEvents {
 
 	/** Every parked event, oldest first, at most {@code limit}. */
 	public List<ParkedEvent> list(String projection, int limit) {
-		return this.jdbc.sql("""
-				SELECT projection, version, sequence_key, position, event_type, tenant_id, error, attempts, parked_at
-				FROM projection_parked_event WHERE (? IS NULL OR projection = ?) ORDER BY position, projection, version
-				LIMIT ?""")
+		return this.jdbc
+			.sql("""
+					SELECT projection, version, sequence_key, position, event_type, tenant_id, error, attempts, parked_at
+					FROM projection_parked_event WHERE (CAST(? AS text) IS NULL OR projection = ?) ORDER BY position, projection, version
+					LIMIT ?""")
 			.params(projection, projection, limit)
 			.query((rs, row) -> new ParkedEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getTimestamp(9).toInstant()))

@@ -1,5 +1,7 @@
 package dev.timeledger.web.devtoken;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,15 @@ class DevTokenController {
 			if (Role.fromClaim(role).isEmpty()) {
 				throw new InvalidInput(
 						"unknown role '" + role + "'; roles are worker, manager, admin, integration" + " and operator");
+			}
+		}
+		if (request.zone() != null && !request.zone().isBlank()) {
+			try {
+				ZoneId.of(request.zone());
+			}
+			catch (DateTimeException ex) {
+				// a token the server would then refuse on every request
+				throw new InvalidInput("'" + request.zone() + "' is not a time zone");
 			}
 		}
 		LocalTokens.IssuedToken issued = this.tokens.issue(request.user(), request.tenant(), request.roles(),

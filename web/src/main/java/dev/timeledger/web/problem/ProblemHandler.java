@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -67,6 +68,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.code(), ex.getMessage()));
 	}
 
+	/** A request parameter the firewall refuses, read by a handler. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(RequestRejectedException ex) {
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", ex.getMessage()));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(AggregateNotFoundException ex) {
 		return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is nothing with that id"));
@@ -90,7 +97,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		logger.error("Unexpected error", ex);
 		return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"Something went wrong on the server; the change was not stored"));
+				"Something went wrong on the server; nothing was stored"));
 	}
 
 	@Override
@@ -140,6 +147,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				return "Unknown field '" + unknown.getPropertyName() + "'";
+			}
+			if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+				return "Field '" + path(invalid) + "' " + StorableText.PROBLEM;
 			}
 			if (cause instanceof InvalidFormatException invalid) {
 				return "Field '" + path(invalid) + "' has an invalid value: " + invalid.getValue();

@@ -40,9 +40,12 @@ public final class Problems {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"" + TYPE_PREFIX + code + "\",\"title\":\"" + title(code) + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + escape(detail) + "\",\"code\":\"" + code + "\"}");
+		response.getWriter().write(json(status.value(), code, detail));
+	}
+
+	static String json(int status, String code, String detail) {
+		return "{\"type\":\"" + TYPE_PREFIX + code + "\",\"title\":\"" + title(code) + "\",\"status\":" + status
+				+ ",\"detail\":\"" + escape(detail) + "\",\"code\":\"" + code + "\"}";
 	}
 
 	/** {@code timer-already-running} becomes "Timer already running". */

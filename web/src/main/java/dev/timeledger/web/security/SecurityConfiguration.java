@@ -3,12 +3,18 @@ package dev.timeledger.web.security;
 import java.util.List;
 
 import dev.timeledger.web.TimeLedgerProperties;
+import dev.timeledger.web.problem.Problems;
+import dev.timeledger.web.problem.StorableText;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -40,6 +46,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's strict firewall, which also refuses request parameters that
+	 * PostgreSQL cannot store.
+	 */
+	@Bean
+	HttpFirewall firewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues(StorableText::is);
+		return firewall;
+	}
+
+	/**
+	 * What the firewall refuses answers 400 problem+json, not the container's error page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejected() {
+		return (request, response, ex) -> Problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
+				ex.getMessage());
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.timeledger.web.timesheet;
 import java.time.Instant;
 import java.util.List;
 
+import dev.timeledger.command.Times;
 import dev.timeledger.query.audit.FetchTimesheetAsOfQuery;
 import dev.timeledger.query.audit.FetchTimesheetHistoryQuery;
 import dev.timeledger.query.audit.HistoryEntry;
@@ -49,6 +50,7 @@ class TimesheetQueryController {
 		ReadAccess.requireWorker(this.workers, caller, owner);
 		TimesheetView view;
 		if (asOf != null) {
+			Times.require("asOf", asOf);
 			view = this.queries
 				.query(new FetchTimesheetAsOfQuery(caller.tenantId(), owner, isoWeek, asOf), TimesheetView.class)
 				.join();

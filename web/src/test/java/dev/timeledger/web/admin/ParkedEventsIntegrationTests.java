@@ -62,6 +62,9 @@ class ParkedEventsIntegrationTests extends ApiTest {
 		assertThat(parked.get("parkedEvents").get(0).get("error").asText()).contains("cannot digest entry " + poisoned);
 		assertThat(parked.get("parkedEvents").get(1).get("error").asText()).contains("waits behind");
 		assertThat(parked.get("counts").get(PoisonedProjection.NAME).asLong()).isEqualTo(2);
+		Response everyProjection = this.api.get("/api/admin/parked-events", operator);
+		assertThat(everyProjection.status()).as(everyProjection.body()).isEqualTo(200);
+		assertThat(everyProjection.json().get("parkedEvents").findValuesAsText("sequence")).contains(sequence);
 		assertThat(rows()).containsKeys(otherWeek, otherWorker).doesNotContainKeys(poisoned, follower);
 		assertThat(metric()).isEqualTo("2.0");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("parked sequence " + sequence)))
