@@ -97,9 +97,18 @@ public class ChangeLog {
 	 * {@code since} recorded its reset at that position, after what a subscriber saw or
 	 * read there: that reset counts as missed. A position cannot tell whether the
 	 * subscriber received it, so one that did gets it once more, and one that did not
-	 * never loses it.
+	 * never loses it. A {@code since} beyond the newest stored event answers a reset at
+	 * that event, after which the subscriber gets every change.
 	 */
 	public List<Change> backlog(String projection, String destination, long since, int limit) {
+		long head = this.jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
+			.query(Long.class)
+			.single();
+		if (since > head) {
+			// a position no event has, such as one of another or a wiped database: what
+			// the subscriber holds cannot be trusted
+			return List.of(reset(projection, head));
+		}
 		long horizon = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log_horizon WHERE projection = ?")
 			.param(projection)
 			.query(Long.class)

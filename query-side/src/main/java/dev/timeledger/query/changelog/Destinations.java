@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import dev.timeledger.events.IsoWeek;
+
 /**
  * The live destinations of API.md, without their {@code /topic/} prefix. Path segments
  * are percent-encoded, so ids with a slash stay one segment.
@@ -50,7 +52,8 @@ public final class Destinations {
 		}
 		String[] segments = destination.substring("/topic/tenants/".length()).split("/", -1);
 		List<String> parts = java.util.Arrays.stream(segments)
-			.map((segment) -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
+			// percent-decoding only: a + in a path segment is a +
+			.map((segment) -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
 			.toList();
 		if (parts.size() < 3 || parts.stream().anyMatch(String::isEmpty)) {
 			return Optional.empty();
@@ -66,9 +69,21 @@ public final class Destinations {
 			return Optional.empty();
 		}
 		List<String> ids = parts.subList(2, parts.size());
+		if (!kind.equals(PROJECT) && !isWeek(ids.get(ids.size() - 1))) {
+			return Optional.empty();
+		}
 		// the change log's spelling, however the client encoded the segments
 		String canonical = path(tenant, kind, ids.toArray(String[]::new));
 		return Optional.of(new Parsed(canonical, tenant, kind, ids));
+	}
+
+	private static boolean isWeek(String week) {
+		try {
+			return IsoWeek.parse(week).toString().equals(week);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** The tenant of a destination (without {@code /topic/}), null for {@code *}. */

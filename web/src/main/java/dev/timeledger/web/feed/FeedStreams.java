@@ -2,6 +2,7 @@ package dev.timeledger.web.feed;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,13 +63,14 @@ class FeedStreams {
 	SseEmitter open(Caller caller, long after, Set<String> types) {
 		String user = caller.key();
 		if (!acquire(user)) {
-			// a stream whose client went away is noticed at its next heartbeat at the
-			// latest
+			// a stream whose client went away is noticed within two heartbeats: the
+			// first write after the close still succeeds
 			throw new RateLimited("too-many-streams",
 					"This user already holds " + this.perUser
 							+ " open event streams; close one, or resume one with Last-Event-ID",
-					Math.max(1, this.heartbeat.toSeconds()));
+					Math.max(1, 2 * this.heartbeat.toSeconds()));
 		}
+		Instant deadline = Caller.tokenDeadline().orElse(null);
 		SseEmitter emitter = new SseEmitter(0L);
 		AtomicBoolean open = new AtomicBoolean(true);
 		Runnable close = () -> {
@@ -81,7 +83,7 @@ class FeedStreams {
 		emitter.onError((ex) -> close.run());
 		this.streams.execute(() -> {
 			try {
-				stream(emitter, open, caller.tenantId(), after, types);
+				stream(emitter, open, caller.tenantId(), after, types, deadline);
 			}
 			finally {
 				close.run();
@@ -100,7 +102,14 @@ class FeedStreams {
 		return acquired[0];
 	}
 
-	private void stream(SseEmitter emitter, AtomicBoolean open, String tenantId, long after, Set<String> types) {
+	/**
+	 * Sends the events after {@code after}, then live ones, until the client goes away or
+	 * its token expires (no {@code deadline}: never): then the stream ends with comment
+	 * {@code token-expired}, and the client resumes with a new token and
+	 * {@code Last-Event-ID}.
+	 */
+	private void stream(SseEmitter emitter, AtomicBoolean open, String tenantId, long after, Set<String> types,
+			Instant deadline) {
 		long cursor = after;
 		try {
 			// sends the status and headers now, not with the first event: the client
@@ -116,8 +125,15 @@ class FeedStreams {
 						.data(event, MediaType.APPLICATION_JSON));
 					cursor = event.position();
 				}
+				long untilExpiry = (deadline != null) ? Duration.between(Instant.now(), deadline).toMillis()
+						: Long.MAX_VALUE;
+				if (untilExpiry <= 0) {
+					emitter.send(SseEmitter.event().comment("token-expired"));
+					emitter.complete();
+					return;
+				}
 				if (page.size() < PAGE) {
-					this.arrivals.await(seen, this.heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+					this.arrivals.await(seen, Math.min(this.heartbeat.toMillis(), untilExpiry), TimeUnit.MILLISECONDS);
 					if (this.arrivals.signals() == seen) {
 						emitter.send(SseEmitter.event().comment("heartbeat"));
 					}

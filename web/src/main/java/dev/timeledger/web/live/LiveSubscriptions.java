@@ -59,7 +59,13 @@ public class LiveSubscriptions {
 
 	void subscribe(String sessionId, String subscriptionId, Destinations.Parsed destination, Long since) {
 		Subscription subscription = new Subscription(sessionId, subscriptionId, destination, since);
-		this.bySession.computeIfAbsent(sessionId, (id) -> new ConcurrentHashMap<>()).put(subscriptionId, subscription);
+		Subscription replaced = this.bySession.computeIfAbsent(sessionId, (id) -> new ConcurrentHashMap<>())
+			.put(subscriptionId, subscription);
+		if (replaced != null) {
+			// STOMP wants ids unique per connection; a reused one ends the subscription
+			// it named, which could not be unsubscribed otherwise
+			forget(replaced);
+		}
 		this.byDestination.computeIfAbsent(destination.destination(), (d) -> ConcurrentHashMap.newKeySet())
 			.add(subscription);
 		if (since != null) {
@@ -179,13 +185,17 @@ public class LiveSubscriptions {
 			live.forEach(this::send);
 		}
 
-		/** Sends each change once, in position order; a reset always goes out, once. */
+		/**
+		 * Sends each change once, in position order; a reset always goes out, once, and
+		 * what follows it is sent after its position (lower than {@code since} only when
+		 * {@code since} was beyond every stored event).
+		 */
 		private void send(Change change) {
 			if (change.reset() ? change.position() != this.lastReset : change.position() > this.lastPosition) {
 				if (change.reset()) {
 					this.lastReset = change.position();
 				}
-				this.lastPosition = Math.max(this.lastPosition, change.position());
+				this.lastPosition = change.reset() ? change.position() : Math.max(this.lastPosition, change.position());
 				LiveSubscriptions.this.sender.send(this.sessionId, this.subscriptionId, this.destination.destination(),
 						change);
 			}

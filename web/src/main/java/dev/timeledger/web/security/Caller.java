@@ -2,6 +2,7 @@ package dev.timeledger.web.security;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,17 @@ public record Caller(String tenantId, String userId, String name, Set<Role> role
 	public static Optional<Caller> current() {
 		return (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication)
 				? Optional.of(authentication.caller()) : Optional.empty();
+	}
+
+	/**
+	 * When the current request's token stops being accepted: its expiry plus the clock
+	 * skew; empty without a token or without an expiry.
+	 */
+	public static Optional<Instant> tokenDeadline() {
+		return (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+				&& authentication.getToken().getExpiresAt() != null)
+						? Optional.of(authentication.getToken().getExpiresAt().plus(TokenAuthenticator.CLOCK_SKEW))
+						: Optional.empty();
 	}
 
 	/** One key per user of a tenant: the tenant is encoded, so no other pair has it. */

@@ -2,14 +2,12 @@ package dev.timeledger.web.live;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.timeledger.web.support.ApiTest;
 import dev.timeledger.web.support.Jwts;
 import dev.timeledger.web.support.RawStompClient;
@@ -134,15 +132,8 @@ class StompSecurityIntegrationTests extends ApiTest {
 
 	@Test
 	void aTokenAcceptedWithinTheClockSkew_closesTheConnection_whenTheSkewRunsOut() throws Exception {
-		Instant now = Instant.now();
-		String expiredWithinSkew = Jwts.rs256(this.localSigningKey,
-				new JWTClaimsSet.Builder().issuer("timeledger-local")
-					.subject("walt")
-					.claim("tenant_id", this.world.tenant)
-					.claim("roles", List.of("worker"))
-					.issueTime(Date.from(now.minusSeconds(600)))
-					.expirationTime(Date.from(now.minusSeconds(57)))
-					.build());
+		String expiredWithinSkew = Jwts.localExpiring(this.localSigningKey, this.world.tenant, "walt", "worker",
+				Instant.now().minusSeconds(57));
 		try (StompTestClient client = StompTestClient.connect(this.port, expiredWithinSkew)) {
 			client.subscribe("/topic/tenants/" + this.world.tenant + "/weekly-reports/walt/2026-W47", null);
 

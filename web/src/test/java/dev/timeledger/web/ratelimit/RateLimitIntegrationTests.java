@@ -49,7 +49,7 @@ class RateLimitIntegrationTests extends ApiTest {
 	void anEventStreamCountsAsOneRequest_alsoWhenItEnds() throws Exception {
 		String integration = this.api.token(this.world.tenant, "ines", "integration");
 		open(integration).close();
-		// the server notices the closed stream at its next heartbeat and ends it, which
+		// the server notices the closed stream within two heartbeats and ends it, which
 		// dispatches the stream's request once more
 		Thread.sleep(1000);
 
@@ -77,7 +77,7 @@ class RateLimitIntegrationTests extends ApiTest {
 		assertThat(third.header("Retry-After")).isEqualTo("1");
 
 		open.get(0).close();
-		// the server notices the closed stream at its next heartbeat
+		// the server notices the closed stream within two heartbeats
 		Response again = third;
 		for (int attempt = 0; attempt < 20 && again.status() == 429; attempt++) {
 			Thread.sleep(250);

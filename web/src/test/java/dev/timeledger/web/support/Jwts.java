@@ -1,7 +1,10 @@
 package dev.timeledger.web.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,6 +21,18 @@ public final class Jwts {
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	private Jwts() {
+	}
+
+	/** A local-mode token of one role that expires at the given instant. */
+	public static String localExpiring(RSAKey key, String tenant, String subject, String role, Instant expiresAt) {
+		return rs256(key,
+				new JWTClaimsSet.Builder().issuer("timeledger-local")
+					.subject(subject)
+					.claim("tenant_id", tenant)
+					.claim("roles", List.of(role))
+					.issueTime(Date.from(expiresAt.minusSeconds(600)))
+					.expirationTime(Date.from(expiresAt))
+					.build());
 	}
 
 	/** A token signed with RS256 by the given key. */
