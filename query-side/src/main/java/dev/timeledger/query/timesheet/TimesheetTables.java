@@ -80,6 +80,16 @@ public final class TimesheetTables {
 			.list();
 	}
 
+	/** The weeks, each with its user, that hold time on the project. */
+	public List<List<String>> weeksOnProject(JdbcClient jdbc, int version, String tenantId, String projectId) {
+		return jdbc
+			.sql("SELECT DISTINCT user_id, week FROM " + this.entries.name()
+					+ " WHERE version = ? AND tenant_id = ? AND project_id = ?")
+			.params(version, tenantId, projectId)
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	/** The week's status, {@code open} when it never had one. */
 	public String status(JdbcClient jdbc, int version, String tenantId, String userId, String week) {
 		return jdbc

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeledger.events.project.ProjectRenamed;
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timer.TimerStarted;
 import dev.timeledger.events.timesheet.TimesheetEvent;
@@ -73,6 +74,21 @@ class WeeklyReportProjection implements Projection {
 				WeeklyReportProjection.this.sheets.apply(context.writer(), event);
 				for (String week : TimesheetTables.weeksOf(event)) {
 					changed(context, event.tenantId(), event.userId(), week, message);
+				}
+			}
+
+			/**
+			 * A report shows its projects' names, read when it is read: a rename changes
+			 * every week with time on the project. Entries stored in the same batch are
+			 * not seen here; their own events changed their weeks.
+			 */
+			@EventHandler
+			void on(ProjectRenamed event, EventMessage<?> message) {
+				if (context.live()) {
+					for (List<String> week : WeeklyReportProjection.this.sheets.weeksOnProject(
+							WeeklyReportProjection.this.jdbc, context.version(), event.tenantId(), event.projectId())) {
+						changed(context, event.tenantId(), week.get(0), week.get(1), message);
+					}
 				}
 			}
 

@@ -198,4 +198,34 @@ class LiveInvalidationIntegrationTests extends ApiTest {
 			.status()).isEqualTo(200);
 	}
 
+	@Test
+	void aProjectRename_invalidatesEveryWeekWithTimeOnTheProject_andNoOther() throws Exception {
+		this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z");
+		awaitProjection(
+				this.world.record(this.world.otherWorker, "2026-11-17T09:00:00Z", "2026-11-17T10:00:00Z").position());
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> walts = client.subscribe(weekly("walt"), null);
+			BlockingQueue<JsonNode> olgas = client.subscribe(weekly("olga"), null);
+			BlockingQueue<JsonNode> emptyWeek = client
+				.subscribe("/topic/tenants/" + this.world.tenant + "/weekly-reports/walt/2026-W48", null);
+			Thread.sleep(200);
+
+			Response renamed = this.api.patch("/api/projects/" + this.world.projectId, this.world.manager,
+					Map.of("name", "Zeus"));
+
+			for (BlockingQueue<JsonNode> messages : List.of(walts, olgas)) {
+				JsonNode message = StompTestClient.next(messages, WAIT);
+				assertThat(message).isNotNull();
+				assertThat(message.get("cause").asText()).isEqualTo("ProjectRenamed");
+				assertThat(message.get("eventPosition").asLong()).isEqualTo(renamed.position());
+			}
+			assertThat(StompTestClient.next(emptyWeek, Duration.ofMillis(500))).as("a week without the project")
+				.isNull();
+			JsonNode report = this.api
+				.get("/api/reports/weekly?week=2026-W47&consistentWith=" + renamed.position(), this.world.worker)
+				.json();
+			assertThat(report.get("projects").get(0).get("name").asText()).isEqualTo("Zeus");
+		}
+	}
+
 }
