@@ -3,6 +3,8 @@ package dev.timeledger.query.teamreport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimeEntryAmended;
@@ -56,9 +58,12 @@ class TeamWeeklyReportProjection implements Projection {
 
 	private final JdbcClient jdbc;
 
+	private final NewMembers newMembers;
+
 	TeamWeeklyReportProjection(ProjectionReader reader, JdbcClient jdbc) {
 		this.reader = reader;
 		this.jdbc = jdbc;
+		this.newMembers = new NewMembers(jdbc);
 	}
 
 	@Override
@@ -77,24 +82,34 @@ class TeamWeeklyReportProjection implements Projection {
 
 			@EventHandler
 			void on(TimesheetEvent event, EventMessage<?> message) {
-				ProjectionWriter writer = context.writer();
-				writer.put(TeamWeeklyReportProjection.this.members, List.of(event.tenantId(), event.userId()));
-				apply(writer, event);
+				Set<String> weeks = new TreeSet<>(joined(context, event.tenantId(), event.userId(), message));
+				apply(context.writer(), event);
 				if (!(event instanceof TimesheetAnnotated)) {
-					for (String week : TimesheetTables.weeksOf(event)) {
-						context.changed(Destinations.teamWeeklyReport(event.tenantId(), week), Map.of("week", week),
-								message);
-					}
+					weeks.addAll(TimesheetTables.weeksOf(event));
 				}
+				weeks.forEach((week) -> changed(context, event.tenantId(), week, message));
 			}
 
 			@EventHandler
-			void on(TimerEvent event) {
-				context.writer()
-					.put(TeamWeeklyReportProjection.this.members, List.of(event.tenantId(), event.userId()));
+			void on(TimerEvent event, EventMessage<?> message) {
+				joined(context, event.tenantId(), event.userId(), message)
+					.forEach((week) -> changed(context, event.tenantId(), week, message));
 			}
 
 		};
+	}
+
+	/** Records the member; the weeks that change when it is a new one. */
+	private List<String> joined(ProjectionContext context, String tenantId, String userId, EventMessage<?> message) {
+		List<String> weeks = context.live()
+				? this.newMembers.weeksChangedByJoining(context.version(), tenantId, userId, message.getTimestamp())
+				: List.of();
+		context.writer().put(this.members, List.of(tenantId, userId));
+		return weeks;
+	}
+
+	private static void changed(ProjectionContext context, String tenantId, String week, EventMessage<?> message) {
+		context.changed(Destinations.teamWeeklyReport(tenantId, week), Map.of("week", week), message);
 	}
 
 	@QueryHandler

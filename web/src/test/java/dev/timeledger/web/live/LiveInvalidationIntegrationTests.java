@@ -228,4 +228,37 @@ class LiveInvalidationIntegrationTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void aNewMembersFirstEvent_invalidatesEveryTeamWeekOfTheTenant_onlyOnce() throws Exception {
+		this.world.record(this.world.worker, "2026-11-09T09:00:00Z", "2026-11-09T10:00:00Z");
+		awaitProjection(
+				this.world.record(this.world.worker, "2026-11-16T09:00:00Z", "2026-11-16T10:00:00Z").position());
+		String nora = this.api.token(this.world.tenant, "nora", "worker");
+		try (StompTestClient client = StompTestClient.connect(this.port, this.world.manager)) {
+			BlockingQueue<JsonNode> w46 = client.subscribe(team("2026-W46"), null);
+			BlockingQueue<JsonNode> w47 = client.subscribe(team("2026-W47"), null);
+			Thread.sleep(200);
+
+			Response started = this.api.post("/api/time-entries/start", nora,
+					Map.of("projectId", this.world.projectId));
+			for (BlockingQueue<JsonNode> messages : List.of(w46, w47)) {
+				JsonNode message = StompTestClient.next(messages, WAIT);
+				assertThat(message).as("nora's row in a week she has no time in").isNotNull();
+				assertThat(message.get("cause").asText()).isEqualTo("TimerStarted");
+				assertThat(message.get("eventPosition").asLong()).isEqualTo(started.position());
+			}
+			JsonNode report = this.api
+				.get("/api/reports/team-weekly?week=2026-W46&consistentWith=" + started.position(), this.world.manager)
+				.json();
+			assertThat(report.get("rows").findValuesAsText("userId")).contains("nora");
+
+			this.api.post("/api/time-entries/stop", nora, null);
+			assertThat(StompTestClient.next(w46, Duration.ofMillis(700))).as("a known member's next event").isNull();
+		}
+	}
+
+	private String team(String week) {
+		return "/topic/tenants/" + this.world.tenant + "/team-weekly-reports/" + week;
+	}
+
 }

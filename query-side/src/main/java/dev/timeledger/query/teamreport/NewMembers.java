@@ -1,0 +1,63 @@
+package dev.timeledger.query.teamreport;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.timeledger.events.IsoWeek;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Tells a tenant's new members. A member has a row in every team week, so its first event
+ * changes all of them, not only the week of the event. Members seen already are
+ * remembered per projection version (at most {@value #CAPACITY}), so the members table is
+ * read about once per member and node.
+ */
+final class NewMembers {
+
+	static final int CAPACITY = 100_000;
+
+	private final Set<List<Object>> seen = ConcurrentHashMap.newKeySet();
+
+	private final JdbcClient jdbc;
+
+	NewMembers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The weeks a member's first event changes: every week the tenant has time or a
+	 * status in, and the week the event happened in (UTC); none for a known member.
+	 * Members stored in the batch being written are not seen in the table; the first of
+	 * their events in the batch answered for them.
+	 */
+	List<String> weeksChangedByJoining(int version, String tenantId, String userId, Instant at) {
+		if (this.seen.size() > CAPACITY) {
+			this.seen.clear();
+		}
+		if (!this.seen.add(List.of(version, tenantId, userId)) || stored(version, tenantId, userId)) {
+			return List.of();
+		}
+		Set<String> weeks = new TreeSet<>(this.jdbc.sql("""
+				SELECT week FROM team_entry WHERE version = ? AND tenant_id = ?
+				UNION SELECT week FROM team_status WHERE version = ? AND tenant_id = ?""")
+			.params(version, tenantId, version, tenantId)
+			.query(String.class)
+			.list());
+		weeks.add(IsoWeek.containing(at, ZoneOffset.UTC).toString());
+		return List.copyOf(weeks);
+	}
+
+	private boolean stored(int version, String tenantId, String userId) {
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM team_member WHERE version = ? AND tenant_id = ? AND user_id = ?)")
+			.params(version, tenantId, userId)
+			.query(Boolean.class)
+			.single();
+	}
+
+}
