@@ -50,6 +50,7 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(this.settings.allowedOrigins().toArray(String[]::new));
+		registry.setErrorHandler(new CodedErrors());
 	}
 
 	@Override

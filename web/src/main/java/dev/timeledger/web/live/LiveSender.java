@@ -104,6 +104,15 @@ class LiveSender {
 		return bytes;
 	}
 
+	/** Sends a {@code RECEIPT} frame: the client's frame with that receipt is handled. */
+	void receipt(String sessionId, String receiptId) {
+		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.RECEIPT);
+		accessor.setSessionId(sessionId);
+		accessor.setReceiptId(receiptId);
+		accessor.setLeaveMutable(true);
+		outbound(sessionId).send(MessageBuilder.createMessage(new byte[0], accessor.getMessageHeaders()));
+	}
+
 	/** Sends an {@code ERROR} frame; the connection closes after it. */
 	void error(String sessionId, String message) {
 		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.ERROR);

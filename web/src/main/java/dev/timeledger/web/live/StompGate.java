@@ -29,10 +29,13 @@ class StompGate implements ChannelInterceptor {
 
 	private final LiveSubscriptions subscriptions;
 
-	StompGate(TokenAuthenticator tokens, LiveSessions sessions, LiveSubscriptions subscriptions) {
+	private final LiveSender sender;
+
+	StompGate(TokenAuthenticator tokens, LiveSessions sessions, LiveSubscriptions subscriptions, LiveSender sender) {
 		this.tokens = tokens;
 		this.sessions = sessions;
 		this.subscriptions = subscriptions;
+		this.sender = sender;
 	}
 
 	@Override
@@ -56,12 +59,21 @@ class StompGate implements ChannelInterceptor {
 		}
 		switch (command) {
 			case SUBSCRIBE -> subscribe(sessionId, accessor);
-			case UNSUBSCRIBE -> this.subscriptions.unsubscribe(sessionId, accessor.getSubscriptionId());
+			case UNSUBSCRIBE -> {
+				if (accessor.getSubscriptionId() == null) {
+					throw refused("invalid-frame", "UNSUBSCRIBE needs an id");
+				}
+				this.subscriptions.unsubscribe(sessionId, accessor.getSubscriptionId());
+			}
 			case SEND -> throw refused("send-not-allowed", "clients do not send to destinations");
 			case CONNECTED, MESSAGE, RECEIPT, ERROR ->
 				throw refused("invalid-frame", command + " is a frame the server sends, not a client");
 			default -> {
 			}
+		}
+		if ((command == StompCommand.SUBSCRIBE || command == StompCommand.UNSUBSCRIBE)
+				&& accessor.getReceipt() != null) {
+			this.sender.receipt(sessionId, accessor.getReceipt());
 		}
 		return message;
 	}
@@ -81,6 +93,9 @@ class StompGate implements ChannelInterceptor {
 		Caller caller = this.sessions.caller(sessionId);
 		if (caller == null) {
 			throw refused("unauthorized", "CONNECT with a bearer token first");
+		}
+		if (accessor.getSubscriptionId() == null) {
+			throw refused("invalid-frame", "SUBSCRIBE needs an id");
 		}
 		Destinations.Parsed destination = Destinations.parse(accessor.getDestination())
 			.orElseThrow(() -> refused("invalid-destination", "no such destination: " + accessor.getDestination()));

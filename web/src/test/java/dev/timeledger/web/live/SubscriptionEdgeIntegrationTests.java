@@ -33,16 +33,14 @@ class SubscriptionEdgeIntegrationTests extends ApiTest {
 	RSAKey localSigningKey;
 
 	@Test
-	void aReusedSubscriptionId_replacesTheSubscriptionItNamed() throws InterruptedException {
+	void aReusedSubscriptionId_replacesTheSubscriptionItNamed() {
 		try (RawStompClient client = RawStompClient.open(this.port)) {
 			assertThat(client.connect("Bearer " + this.world.worker).nextFrame(WAIT).command()).isEqualTo("CONNECTED");
 			client.sendText(subscribe("a", weekly("2026-W45")));
 			client.sendText(subscribe("a", weekly("2026-W46")));
 			client.sendText(StompFrames.frame("UNSUBSCRIBE", "id:a"));
-			client.sendText(subscribe("b", weekly("2026-W47")));
-			// SUBSCRIBE has no receipt: the frames are handled before the writes' changes
-			// arrive
-			Thread.sleep(500);
+			client.sendText(subscribe("b", weekly("2026-W47")).replace("\n\n", "\nreceipt:ready\n\n"));
+			assertThat(client.nextFrame(WAIT).header("receipt-id")).isEqualTo("ready");
 			this.world.recordEntry("2026-11-03T09:00:00Z", "2026-11-03T10:00:00Z");
 			this.world.recordEntry("2026-11-10T09:00:00Z", "2026-11-10T10:00:00Z");
 			long last = this.world.record(this.world.worker, "2026-11-17T09:00:00Z", "2026-11-17T10:00:00Z").position();
@@ -132,6 +130,48 @@ class SubscriptionEdgeIntegrationTests extends ApiTest {
 
 	private static String subscribe(String id, String destination) {
 		return StompFrames.frame("SUBSCRIBE", "id:" + id, "destination:/topic/" + destination);
+	}
+
+	@Test
+	void subscribeAndUnsubscribe_withAReceipt_areAnsweredWithIt() {
+		try (RawStompClient client = RawStompClient.open(this.port)) {
+			assertThat(client.connect("Bearer " + this.world.worker).nextFrame(WAIT).command()).isEqualTo("CONNECTED");
+
+			client.sendText(StompFrames.frame("SUBSCRIBE", "id:a", "destination:/topic/" + weekly("2026-W47"),
+					"receipt:subscribed"));
+			Frame subscribed = client.nextFrame(WAIT);
+			client.sendText(StompFrames.frame("UNSUBSCRIBE", "id:a", "receipt:unsubscribed"));
+			Frame unsubscribed = client.nextFrame(WAIT);
+
+			assertThat(subscribed.command()).isEqualTo("RECEIPT");
+			assertThat(subscribed.header("receipt-id")).isEqualTo("subscribed");
+			assertThat(unsubscribed.command()).isEqualTo("RECEIPT");
+			assertThat(unsubscribed.header("receipt-id")).isEqualTo("unsubscribed");
+		}
+	}
+
+	@Test
+	void framesStompRefusesItself_answerAnErrorThatStartsWithACode() {
+		List<List<String>> cases = List.of(
+				List.of("connect", StompFrames.frame("SUBSCRIBE", "destination:/topic/" + weekly("2026-W47"))),
+				List.of("connect", StompFrames.frame("UNSUBSCRIBE")),
+				List.of("no connect",
+						StompFrames.frame("SUBSCRIBE", "id:a", "destination:/topic/" + weekly("2026-W47"))),
+				List.of("connect", StompFrames.frame("CONNECT", "accept-version:1.2", "host:127.0.0.1",
+						"Authorization:Bearer " + this.world.worker)));
+		for (List<String> frame : cases) {
+			try (RawStompClient client = RawStompClient.open(this.port)) {
+				if (frame.get(0).equals("connect")) {
+					assertThat(client.connect("Bearer " + this.world.worker).nextFrame(WAIT).command())
+						.isEqualTo("CONNECTED");
+				}
+				client.sendText(frame.get(1));
+
+				Frame error = client.nextFrame(WAIT);
+				assertThat(error.command()).as(frame.get(1)).isEqualTo("ERROR");
+				assertThat(error.message()).as(frame.get(1)).matches("(invalid-frame|unauthorized): .+");
+			}
+		}
 	}
 
 }
