@@ -53,8 +53,9 @@ public class EventFeed {
 		EventCatalog.EventType type = EventCatalog.byClass(payload.getClass()).orElseThrow();
 		Map<String, Object> data = JSON.convertValue(payload, FIELDS);
 		String aggregateId = (message instanceof DomainEventMessage<?> domain) ? domain.getAggregateIdentifier() : null;
-		return new FeedEvent(StoredEvents.position(message), message.getIdentifier(), type.name(), type.revision(),
-				aggregateId, message.getTimestamp(), (String) data.get("actorId"), data);
+		return new FeedEvent(StoredEvents.position(message), message.getIdentifier(), type.name(),
+				Integer.parseInt(type.revision()), aggregateId, message.getTimestamp(), (String) data.get("actorId"),
+				data);
 	}
 
 }

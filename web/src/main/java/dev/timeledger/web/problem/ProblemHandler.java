@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every error to problem+json with a stable {@code code}, in one place: domain rule
@@ -81,9 +82,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException ex) {
-		Throwable cause = (ex.getRootCause() != null) ? ex.getRootCause() : ex;
-		return answer(
-				Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", ex.getName() + ": " + cause.getMessage()));
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
+				ex.getName() + " must be " + expected(ex.getRequiredType()) + ", not '" + ex.getValue() + "'"));
+	}
+
+	private static String expected(@Nullable Class<?> type) {
+		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+			return "a whole number";
+		}
+		if (type == java.time.Instant.class) {
+			return "an ISO-8601 instant such as 2026-11-23T09:00:00Z";
+		}
+		return "a valid value";
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return new ResponseEntity<>(Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address"),
+				HttpStatus.NOT_FOUND);
 	}
 
 	@ExceptionHandler
@@ -156,6 +173,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			}
 			if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
 				return "Field '" + path(mismatched) + "' has the wrong type";
+			}
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatched && mismatched.getPath().isEmpty()
+					&& !(cause instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException)) {
+				return "The body must be a JSON object";
 			}
 		}
 		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {

@@ -56,7 +56,8 @@ class EventFeedIntegrationTests extends ApiTest {
 		assertThat(events).hasSize(8);
 		assertThat(events).allSatisfy((event) -> {
 			assertThat(event.get("data").get("tenantId").asText()).isEqualTo(this.world.tenant);
-			assertThat(event.get("revision").asText()).isEqualTo("1");
+			assertThat(event.get("revision").isInt()).as("a count").isTrue();
+			assertThat(event.get("revision").asInt()).isEqualTo(1);
 			assertThat(event.get("eventId").asText()).isNotBlank();
 			assertThat(event.get("actor").asText()).isNotBlank();
 			assertThat(event.get("occurredAt").asText()).isNotBlank();

@@ -209,4 +209,24 @@ class RequestValidationIntegrationTests extends ApiTest {
 		assertThat(TestWorld.isProblem(refused, 400, "malformed-request")).as(refused + " " + refused.body()).isTrue();
 	}
 
+	@Test
+	void bodiesAndParametersOfTheWrongShape_answerWhatIsWrong() {
+		long events = this.world.eventCount();
+
+		Response twice = this.api.postRaw("/api/projects", this.world.manager, "application/json",
+				"{\"name\":\"One\",\"name\":\"Two\"}");
+		Response array = this.api.postRaw("/api/projects", this.world.manager, "application/json", "[]");
+		Response notANumber = this.api.get("/api/events?after=abc", this.world.manager);
+		Response trailingSlash = this.api.get("/api/projects/", this.world.manager);
+
+		assertThat(TestWorld.isProblem(twice, 400, "malformed-request")).as(twice.body()).isTrue();
+		assertThat(TestWorld.isProblem(array, 400, "malformed-request")).as(array.body()).isTrue();
+		assertThat(array.json().get("detail").asText()).isEqualTo("The body must be a JSON object");
+		assertThat(TestWorld.isProblem(notANumber, 400, "validation-failed")).as(notANumber.body()).isTrue();
+		assertThat(notANumber.json().get("detail").asText()).isEqualTo("after must be a whole number, not 'abc'");
+		assertThat(TestWorld.isProblem(trailingSlash, 404, "not-found")).as(trailingSlash.body()).isTrue();
+		assertThat(trailingSlash.body()).doesNotContain("static");
+		assertThat(this.world.eventCount()).isEqualTo(events);
+	}
+
 }
