@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Tells a tenant's new members. A member has a row in every team week, so its first event
- * changes all of them, not only the week of the event. Members seen already are
+ * changes all of them, not only the week of the event. Members found stored are
  * remembered per projection version (at most {@value #CAPACITY}), so the members table is
- * read about once per member and node.
+ * read about once per member and node. A new member is not remembered until it is found
+ * stored: a batch that rolls back, or an event that is parked, leaves it new.
  */
 final class NewMembers {
 
@@ -32,14 +33,19 @@ final class NewMembers {
 	/**
 	 * The weeks a member's first event changes: every week the tenant has time or a
 	 * status in, and the week the event happened in (UTC); none for a known member.
-	 * Members stored in the batch being written are not seen in the table; the first of
-	 * their events in the batch answered for them.
+	 * Members stored in the batch being written are not in the table yet, so each of
+	 * their events in that batch answers the weeks again.
 	 */
 	List<String> weeksChangedByJoining(int version, String tenantId, String userId, Instant at) {
-		if (this.seen.size() > CAPACITY) {
-			this.seen.clear();
+		List<Object> member = List.of(version, tenantId, userId);
+		if (this.seen.contains(member)) {
+			return List.of();
 		}
-		if (!this.seen.add(List.of(version, tenantId, userId)) || stored(version, tenantId, userId)) {
+		if (stored(version, tenantId, userId)) {
+			if (this.seen.size() >= CAPACITY) {
+				this.seen.clear();
+			}
+			this.seen.add(member);
 			return List.of();
 		}
 		Set<String> weeks = new TreeSet<>(this.jdbc.sql("""

@@ -116,6 +116,13 @@ class FeedStreams {
 			// knows at once that its stream was accepted, also when nothing happens
 			emitter.send(SseEmitter.event().comment("open"));
 			while (open.get()) {
+				long untilExpiry = (deadline != null) ? Duration.between(Instant.now(), deadline).toMillis()
+						: Long.MAX_VALUE;
+				if (untilExpiry <= 0) {
+					emitter.send(SseEmitter.event().comment("token-expired"));
+					emitter.complete();
+					return;
+				}
 				long seen = this.arrivals.signals();
 				List<FeedEvent> page = this.feed.after(tenantId, cursor, PAGE, types);
 				for (FeedEvent event : page) {
@@ -124,13 +131,6 @@ class FeedStreams {
 						.name(event.type())
 						.data(event, MediaType.APPLICATION_JSON));
 					cursor = event.position();
-				}
-				long untilExpiry = (deadline != null) ? Duration.between(Instant.now(), deadline).toMillis()
-						: Long.MAX_VALUE;
-				if (untilExpiry <= 0) {
-					emitter.send(SseEmitter.event().comment("token-expired"));
-					emitter.complete();
-					return;
 				}
 				if (page.size() < PAGE) {
 					this.arrivals.await(seen, Math.min(this.heartbeat.toMillis(), untilExpiry), TimeUnit.MILLISECONDS);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * subscription with {@code since} first gets, in order, every change it missed on its
  * destination (or one reset), and only then live changes: changes that arrive while its
  * backlog is read are held and sent after it. Positions only grow per subscription, so
- * nothing arrives twice.
+ * nothing arrives twice; the one exception is a {@code since} beyond every stored event,
+ * whose reset is at a lower position, the one the projection is complete up to.
  */
 @Component
 public class LiveSubscriptions {
@@ -140,6 +141,7 @@ public class LiveSubscriptions {
 	}
 
 	private void forget(Subscription subscription) {
+		subscription.closed = true;
 		Set<Subscription> subscriptions = this.byDestination.get(subscription.destination.destination());
 		if (subscriptions != null) {
 			subscriptions.remove(subscription);
@@ -158,6 +160,11 @@ public class LiveSubscriptions {
 		private long lastPosition;
 
 		private long lastReset = -1;
+
+		/**
+		 * Set once the subscription is gone: a backlog still being read sends nothing.
+		 */
+		private volatile boolean closed;
 
 		private List<Change> held;
 
@@ -179,23 +186,26 @@ public class LiveSubscriptions {
 		}
 
 		synchronized void caughtUp(List<Change> missed) {
+			if (missed.size() == 1 && missed.get(0).reset() && missed.get(0).position() < this.lastPosition) {
+				// since was beyond every stored event: what follows the reset is sent
+				this.lastPosition = missed.get(0).position();
+			}
 			missed.forEach(this::send);
 			List<Change> live = this.held;
 			this.held = null;
 			live.forEach(this::send);
 		}
 
-		/**
-		 * Sends each change once, in position order; a reset always goes out, once, and
-		 * what follows it is sent after its position (lower than {@code since} only when
-		 * {@code since} was beyond every stored event).
-		 */
+		/** Sends each change once, in position order; a reset always goes out, once. */
 		private void send(Change change) {
+			if (this.closed) {
+				return;
+			}
 			if (change.reset() ? change.position() != this.lastReset : change.position() > this.lastPosition) {
 				if (change.reset()) {
 					this.lastReset = change.position();
 				}
-				this.lastPosition = change.reset() ? change.position() : Math.max(this.lastPosition, change.position());
+				this.lastPosition = Math.max(this.lastPosition, change.position());
 				LiveSubscriptions.this.sender.send(this.sessionId, this.subscriptionId, this.destination.destination(),
 						change);
 			}

@@ -64,16 +64,13 @@ class StompGate implements ChannelInterceptor {
 					throw refused("invalid-frame", "UNSUBSCRIBE needs an id");
 				}
 				this.subscriptions.unsubscribe(sessionId, accessor.getSubscriptionId());
+				receipt(sessionId, accessor);
 			}
 			case SEND -> throw refused("send-not-allowed", "clients do not send to destinations");
 			case CONNECTED, MESSAGE, RECEIPT, ERROR ->
 				throw refused("invalid-frame", command + " is a frame the server sends, not a client");
 			default -> {
 			}
-		}
-		if ((command == StompCommand.SUBSCRIBE || command == StompCommand.UNSUBSCRIBE)
-				&& accessor.getReceipt() != null) {
-			this.sender.receipt(sessionId, accessor.getReceipt());
 		}
 		return message;
 	}
@@ -112,7 +109,15 @@ class StompGate implements ChannelInterceptor {
 				throw refused("invalid-since", "since must be a position, a whole number");
 			}
 		}
+		// before the subscription exists: the receipt comes before any change it sends
+		receipt(sessionId, accessor);
 		this.subscriptions.subscribe(sessionId, accessor.getSubscriptionId(), destination, position);
+	}
+
+	private void receipt(String sessionId, StompHeaderAccessor accessor) {
+		if (accessor.getReceipt() != null) {
+			this.sender.receipt(sessionId, accessor.getReceipt());
+		}
 	}
 
 	private static MessageDeliveryException refused(String code, String detail) {

@@ -252,7 +252,10 @@ class LiveInvalidationIntegrationTests extends ApiTest {
 				.json();
 			assertThat(report.get("rows").findValuesAsText("userId")).contains("nora");
 
-			this.api.post("/api/time-entries/stop", nora, null);
+			Response stopped = this.api.post("/api/time-entries/stop", nora, null);
+			assertThat(this.api
+				.get("/api/reports/team-weekly?week=2026-W46&consistentWith=" + stopped.position(), this.world.manager)
+				.status()).isEqualTo(200);
 			assertThat(StompTestClient.next(w46, Duration.ofMillis(700))).as("a known member's next event").isNull();
 		}
 	}
