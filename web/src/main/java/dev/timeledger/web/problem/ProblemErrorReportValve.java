@@ -30,7 +30,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(Problems.json(status, code, detail));
+				writer.write(Problems.json(status, code, detail, request.getRequestURI()));
 				response.finishResponse();
 			}
 		}

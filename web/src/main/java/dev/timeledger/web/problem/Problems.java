@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatusCode;
@@ -34,18 +35,23 @@ public final class Problems {
 		return problem;
 	}
 
-	/** Writes a problem outside Spring MVC, from a filter or a security handler. */
-	public static void write(HttpServletResponse response, HttpStatusCode status, String code, String detail)
-			throws IOException {
+	/**
+	 * Writes a problem outside Spring MVC, from a filter or a security handler, with the
+	 * request's path as its {@code instance}.
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
+			String code, String detail) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(json(status.value(), code, detail));
+		response.getWriter().write(json(status.value(), code, detail, request.getRequestURI()));
 	}
 
-	static String json(int status, String code, String detail) {
+	static String json(int status, String code, String detail, String instance) {
 		return "{\"type\":\"" + TYPE_PREFIX + code + "\",\"title\":\"" + title(code) + "\",\"status\":" + status
-				+ ",\"detail\":\"" + escape(detail) + "\",\"code\":\"" + code + "\"}";
+				+ ",\"detail\":\"" + escape(detail) + "\""
+				+ ((instance != null) ? ",\"instance\":\"" + escape(instance) + "\"" : "") + ",\"code\":\"" + code
+				+ "\"}";
 	}
 
 	/** {@code timer-already-running} becomes "Timer already running". */

@@ -36,7 +36,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+			Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
 					"The request body is larger than " + this.limit + " bytes");
 			return;
 		}

@@ -30,14 +30,14 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
 		this.bearerEntryPoint.commence(request, response, authException);
 		String detail = (request.getHeader("Authorization") == null) ? "This needs a bearer token"
 				: "The bearer token was refused: " + authException.getMessage();
-		Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+		Problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		this.bearerDenied.handle(request, response, accessDeniedException);
-		Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "The token's roles do not allow this");
+		Problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "The token's roles do not allow this");
 	}
 
 }

@@ -64,7 +64,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejected() {
-		return (request, response, ex) -> Problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
+		return (request, response, ex) -> Problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request",
 				ex.getMessage());
 	}
 

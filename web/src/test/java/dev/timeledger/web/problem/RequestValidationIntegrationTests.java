@@ -229,4 +229,15 @@ class RequestValidationIntegrationTests extends ApiTest {
 		assertThat(this.world.eventCount()).isEqualTo(events);
 	}
 
+	@Test
+	void problemsAnsweredOutsideTheControllers_nameTheirInstanceToo() {
+		Response noToken = this.api.get("/api/projects", null);
+		Response refusedAddress = this.api.get("/api/timesheets/walt%2Fx/2026-W47", this.world.manager);
+		Response firewall = this.api.get("/api/timesheets/walt;x=1/2026-W47", this.world.manager);
+
+		assertThat(noToken.json().get("instance").asText()).isEqualTo("/api/projects");
+		assertThat(refusedAddress.json().get("instance").asText()).isEqualTo("/api/timesheets/walt%2Fx/2026-W47");
+		assertThat(firewall.json().get("instance").asText()).startsWith("/api/timesheets/walt;x=1");
+	}
+
 }
