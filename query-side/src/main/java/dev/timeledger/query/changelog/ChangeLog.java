@@ -97,20 +97,9 @@ public class ChangeLog {
 	 * {@code since} recorded its reset at that position, after what a subscriber saw or
 	 * read there: that reset counts as missed. A position cannot tell whether the
 	 * subscriber received it, so one that did gets it once more, and one that did not
-	 * never loses it. A {@code since} beyond the newest stored event answers a reset at
-	 * the position the projection is complete up to, after which the subscriber gets
-	 * every change.
+	 * never loses it.
 	 */
 	public List<Change> backlog(String projection, String destination, long since, int limit) {
-		long head = this.jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
-			.query(Long.class)
-			.single();
-		if (since > head) {
-			// a position no event has, such as one of another or a wiped database: what
-			// the subscriber holds cannot be trusted. The reset is at the position the
-			// projection is complete up to, so every change after it follows
-			return List.of(reset(projection, complete(projection)));
-		}
 		long horizon = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM change_log_horizon WHERE projection = ?")
 			.param(projection)
 			.query(Long.class)
@@ -128,14 +117,6 @@ public class ChangeLog {
 			return List.of(reset(projection, Math.max(latest(projection), since)));
 		}
 		return missed;
-	}
-
-	/** The position the live version of the projection is complete up to. */
-	private long complete(String projection) {
-		return this.jdbc.sql("""
-				SELECT coalesce(min(coalesce((convert_from(t.token, 'UTF8')::jsonb ->> 'index')::bigint, 0)), 0)
-				FROM token_entry t JOIN projection_version v ON t.processor_name = v.projection || '@' || v.live_version
-				WHERE v.projection = ?""").param(projection).query(Long.class).single();
 	}
 
 	/** Records that every subscriber of the projection must refetch everything. */

@@ -5,24 +5,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.timeledger.events.IsoWeek;
+import dev.timeledger.query.projection.LastingFacts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Tells a tenant's new members. A member has a row in every team week, so its first event
  * changes all of them, not only the week of the event. Members found stored are
- * remembered per projection version (at most {@value #CAPACITY}), so the members table is
- * read about once per member and node. A new member is not remembered until it is found
- * stored: a batch that rolls back, or an event that is parked, leaves it new.
+ * remembered per projection version, so the members table is read about once per member
+ * and node. A new member is not remembered until it is found stored: a batch that rolls
+ * back, or an event that is parked, leaves it new.
  */
 final class NewMembers {
 
 	static final int CAPACITY = 100_000;
 
-	private final Set<List<Object>> seen = ConcurrentHashMap.newKeySet();
+	private final LastingFacts<List<Object>> members = new LastingFacts<>(CAPACITY);
 
 	private final JdbcClient jdbc;
 
@@ -37,15 +37,7 @@ final class NewMembers {
 	 * their events in that batch answers the weeks again.
 	 */
 	List<String> weeksChangedByJoining(int version, String tenantId, String userId, Instant at) {
-		List<Object> member = List.of(version, tenantId, userId);
-		if (this.seen.contains(member)) {
-			return List.of();
-		}
-		if (stored(version, tenantId, userId)) {
-			if (this.seen.size() >= CAPACITY) {
-				this.seen.clear();
-			}
-			this.seen.add(member);
+		if (this.members.holds(List.of(version, tenantId, userId), () -> stored(version, tenantId, userId))) {
 			return List.of();
 		}
 		Set<String> weeks = new TreeSet<>(this.jdbc.sql("""

@@ -3,8 +3,6 @@ package dev.timeledger.query.teamreport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import dev.timeledger.events.timer.TimerEvent;
 import dev.timeledger.events.timesheet.TimeEntryAmended;
@@ -82,12 +80,16 @@ class TeamWeeklyReportProjection implements Projection {
 
 			@EventHandler
 			void on(TimesheetEvent event, EventMessage<?> message) {
-				Set<String> weeks = new TreeSet<>(joined(context, event.tenantId(), event.userId(), message));
+				List<String> joined = joined(context, event.tenantId(), event.userId(), message);
 				apply(context.writer(), event);
+				joined.forEach((week) -> changed(context, event.tenantId(), week, message));
 				if (!(event instanceof TimesheetAnnotated)) {
-					weeks.addAll(TimesheetTables.weeksOf(event));
+					for (String week : TimesheetTables.weeksOf(event)) {
+						if (!joined.contains(week)) {
+							changed(context, event.tenantId(), week, message);
+						}
+					}
 				}
-				weeks.forEach((week) -> changed(context, event.tenantId(), week, message));
 			}
 
 			@EventHandler

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import dev.timeledger.query.changelog.Change;
 import dev.timeledger.query.changelog.ChangeLog;
 import dev.timeledger.query.changelog.Destinations;
+import dev.timeledger.query.projection.ProjectionProgress;
 import dev.timeledger.web.TimeLedgerProperties;
 import dev.timeledger.web.observability.CorrelationId;
 import org.slf4j.Logger;
@@ -50,9 +51,12 @@ public class LiveSubscriptions {
 
 	private final FanOutLatency fanOutLatency;
 
-	LiveSubscriptions(ChangeLog changeLog, LiveSender sender, TimeLedgerProperties properties,
-			FanOutLatency fanOutLatency) {
+	private final ProjectionProgress progress;
+
+	LiveSubscriptions(ChangeLog changeLog, ProjectionProgress progress, LiveSender sender,
+			TimeLedgerProperties properties, FanOutLatency fanOutLatency) {
 		this.changeLog = changeLog;
+		this.progress = progress;
 		this.sender = sender;
 		this.backlogLimit = properties.live().backlogLimit();
 		this.fanOutLatency = fanOutLatency;
@@ -126,16 +130,24 @@ public class LiveSubscriptions {
 		return this.bySession.values().stream().mapToInt(Map::size).sum();
 	}
 
+	/**
+	 * Reads what the subscription missed. A {@code since} beyond the newest stored event
+	 * (a position of another or a wiped database) cannot be trusted: it answers a reset
+	 * at the position the projection is complete up to, and every change after it
+	 * follows.
+	 */
 	private void catchUp(Subscription subscription, long since) {
+		String projection = subscription.destination.projection();
 		List<Change> missed;
 		try {
-			missed = this.changeLog.backlog(subscription.destination.projection(),
-					subscription.destination.destination(), since, this.backlogLimit);
+			missed = (since > this.progress.head())
+					? List.of(ChangeLog.reset(projection, this.progress.position(projection))) : this.changeLog
+						.backlog(projection, subscription.destination.destination(), since, this.backlogLimit);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the backlog of {}: {}", subscription.destination.destination(),
 					ex.getMessage());
-			missed = List.of(ChangeLog.reset(subscription.destination.projection(), since));
+			missed = List.of(ChangeLog.reset(projection, since));
 		}
 		subscription.caughtUp(missed);
 	}

@@ -6,7 +6,6 @@ import dev.timeledger.web.security.TokenAuthenticator;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -120,8 +119,8 @@ class StompGate implements ChannelInterceptor {
 		}
 	}
 
-	private static MessageDeliveryException refused(String code, String detail) {
-		return new MessageDeliveryException(code + ": " + detail);
+	private static Refused refused(String code, String detail) {
+		return new Refused(code, detail);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.timeledger.web.problem;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
 			return "a whole number";
 		}
-		if (type == java.time.Instant.class) {
+		if (type == Instant.class) {
 			return "an ISO-8601 instant such as 2026-11-23T09:00:00Z";
 		}
 		return "a valid value";
@@ -171,14 +172,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			if (cause instanceof InvalidFormatException invalid) {
 				return "Field '" + path(invalid) + "' has an invalid value: " + invalid.getValue();
 			}
-			if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-				return "Field '" + path(mismatched) + "' has the wrong type";
-			}
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MismatchedInputException mismatched && mismatched.getPath().isEmpty()
-					&& !(cause instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException)) {
-				return "The body must be a JSON object";
+			if (cause instanceof MismatchedInputException mismatched) {
+				return mismatched.getPath().isEmpty() ? "The body must be a JSON object"
+						: "Field '" + path(mismatched) + "' has the wrong type";
 			}
 		}
 		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
